@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Lang } from '../content/tree';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { StorageNotice } from '../ui/StorageNotice';
+import { glossaryPath, homePath } from './paths';
+
+/** The frame of every page: skip link, header with navigation and language, main, footer. */
+export function Shell({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to={homePath(lang)} className="brand" end>
+            <span className="brand__mark" aria-hidden="true">
+              ⇉
+            </span>
+            {t('app.name')}
+          </NavLink>
+          <nav aria-label={t('app.mainNavigation')} className="site-nav">
+            <NavLink to={homePath(lang)} end>
+              {t('nav.lessons')}
+            </NavLink>
+            <NavLink to={glossaryPath(lang)}>{t('nav.glossary')}</NavLink>
+          </nav>
+          <LanguageSwitcher current={lang} />
+        </div>
+      </header>
+      <StorageNotice />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

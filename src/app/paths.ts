@@ -1,0 +1,13 @@
+/** Every URL the course builds comes from here, so routes and links cannot drift apart. */
+import type { Lang } from '../content/tree';
+
+export const homePath = (lang: Lang) => `/${lang}`;
+export const lessonPath = (lang: Lang, id: string, anchor?: string) =>
+  `/${lang}/lessons/${id}${anchor ? `#${anchor}` : ''}`;
+export const glossaryPath = (lang: Lang, term?: string) => `/${lang}/glossary${term ? `#${term}` : ''}`;
+
+/** The same page in another language: only the first path segment changes. */
+export function withLang(pathname: string, lang: Lang): string {
+  const rest = pathname.replace(/^\/[^/]*/, '');
+  return `/${lang}${rest === '/' ? '' : rest}`;
+}

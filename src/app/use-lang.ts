@@ -1,0 +1,9 @@
+import { useParams } from 'react-router';
+import type { Lang } from '../content/tree';
+import { DEFAULT_LANG, isLang } from '../lib/lang';
+
+/** The language of the current route (LangLayout has already redirected unknown ones). */
+export function useLang(): Lang {
+  const { lang } = useParams();
+  return isLang(lang) ? lang : DEFAULT_LANG;
+}

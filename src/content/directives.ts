@@ -1,0 +1,83 @@
+/**
+ * The directive registry: every markdown directive the course knows, its form and its attribute
+ * schema. The compiler validates against it; `render/directive-components.tsx` maps each available
+ * name to a component, and TypeScript makes that map exhaustive.
+ */
+
+export type DirectiveForm = 'text' | 'leaf' | 'container';
+
+export interface AttributeSpec {
+  required: boolean;
+  /** Allowed values; when absent, any value matching `pattern` (or any non-empty string). */
+  values?: readonly string[];
+  pattern?: RegExp;
+  describe: string;
+}
+
+export interface DirectiveSpec {
+  form: DirectiveForm;
+  /** False while a later issue has not built it yet: using it fails the build. */
+  available: boolean;
+  attributes: Record<string, AttributeSpec>;
+  /** Whether a `[label]` is allowed (callout title, term text). */
+  label: 'none' | 'optional' | 'required';
+}
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const idAttribute = (describe: string): AttributeSpec => ({
+  required: true,
+  pattern: ID_PATTERN,
+  describe,
+});
+
+export const DIRECTIVES = {
+  term: {
+    form: 'text',
+    available: true,
+    label: 'required',
+    attributes: { id: idAttribute('glossary entry id, e.g. id="sni"') },
+  },
+  note: { form: 'container', available: true, label: 'optional', attributes: {} },
+  warning: { form: 'container', available: true, label: 'optional', attributes: {} },
+  production: { form: 'container', available: true, label: 'optional', attributes: {} },
+  'packet-flow': {
+    form: 'leaf',
+    available: false,
+    label: 'none',
+    attributes: {
+      id: idAttribute('widget id, unique in the lesson'),
+      scenario: { required: true, pattern: ID_PATTERN, describe: 'engine scenario preset' },
+    },
+  },
+  quiz: {
+    form: 'container',
+    available: false,
+    label: 'none',
+    attributes: {
+      id: idAttribute('quiz id, unique in the lesson'),
+      kind: {
+        required: true,
+        values: ['single', 'multiple', 'truefalse', 'predict'],
+        describe: 'quiz kind',
+      },
+      scenario: { required: false, pattern: ID_PATTERN, describe: 'scenario for kind="predict"' },
+    },
+  },
+  reflection: {
+    form: 'container',
+    available: false,
+    label: 'none',
+    attributes: { id: idAttribute('reflection id, unique in the lesson') },
+  },
+} as const satisfies Record<string, DirectiveSpec>;
+
+export type DirectiveName = keyof typeof DIRECTIVES;
+export type AvailableDirectiveName = {
+  [K in DirectiveName]: (typeof DIRECTIVES)[K]['available'] extends true ? K : never;
+}[DirectiveName];
+
+export function isDirectiveName(name: string): name is DirectiveName {
+  return Object.prototype.hasOwnProperty.call(DIRECTIVES, name);
+}
+
+export { ID_PATTERN };

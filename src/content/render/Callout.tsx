@@ -1,0 +1,33 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BlockDirectiveNode } from '../tree';
+import { Blocks } from './Blocks';
+import { Inlines } from './Inlines';
+
+type CalloutKind = 'note' | 'warning' | 'production';
+const ICONS: Record<CalloutKind, string> = { note: 'ℹ', warning: '⚠', production: '⚙' };
+
+/** `:::note`, `:::warning` and `:::production`: an aside with a visible kind, not colour alone. */
+export function Callout({ node }: { node: BlockDirectiveNode }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const kind = node.name as CalloutKind;
+  return (
+    <aside className={`callout callout--${kind}`} aria-labelledby={titleId}>
+      <p className="callout__title" id={titleId}>
+        <span className="callout__icon" aria-hidden="true">
+          {ICONS[kind]}
+        </span>
+        {node.label ? (
+          <>
+            <span className="visually-hidden">{t(`callout.${kind}`)}: </span>
+            <Inlines nodes={node.label} />
+          </>
+        ) : (
+          t(`callout.${kind}`)
+        )}
+      </p>
+      <Blocks nodes={node.c} />
+    </aside>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The component half of the directive registry (`../directives.ts` holds the schemas). The mapped
+ * type makes this exhaustive: registering an available directive without a component, or a
+ * component for an unknown name, fails the typecheck.
+ */
+import type { ComponentType } from 'react';
+import type { AvailableDirectiveName } from '../directives';
+import type { BlockDirectiveNode, InlineDirectiveNode } from '../tree';
+import { Callout } from './Callout';
+import { Term } from './Term';
+
+export type DirectiveComponent =
+  | { form: 'inline'; component: ComponentType<{ node: InlineDirectiveNode }> }
+  | { form: 'block'; component: ComponentType<{ node: BlockDirectiveNode }> };
+
+export const DIRECTIVE_COMPONENTS: Record<AvailableDirectiveName, DirectiveComponent> = {
+  term: { form: 'inline', component: Term },
+  note: { form: 'block', component: Callout },
+  warning: { form: 'block', component: Callout },
+  production: { form: 'block', component: Callout },
+};
+
+function lookup(name: string): DirectiveComponent | undefined {
+  return Object.prototype.hasOwnProperty.call(DIRECTIVE_COMPONENTS, name)
+    ? DIRECTIVE_COMPONENTS[name as AvailableDirectiveName]
+    : undefined;
+}
+
+/** The build rejects unknown directives, so a miss here means stale content: render nothing. */
+export function InlineDirective({ node }: { node: InlineDirectiveNode }) {
+  const entry = lookup(node.name);
+  if (entry?.form !== 'inline') return null;
+  const Component = entry.component;
+  return <Component node={node} />;
+}
+
+export function BlockDirective({ node }: { node: BlockDirectiveNode }) {
+  const entry = lookup(node.name);
+  if (entry?.form !== 'block') return null;
+  const Component = entry.component;
+  return <Component node={node} />;
+}

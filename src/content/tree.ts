@@ -1,0 +1,85 @@
+/**
+ * The compiled lesson tree: plain JSON produced at build time by `compile/` and rendered by
+ * `render/`. The browser never sees markdown, so this is the whole contract between the two.
+ */
+
+export type Lang = 'en' | 'ru';
+export const LANGS: readonly Lang[] = ['en', 'ru'];
+
+export type InlineNode =
+  | { t: 'text'; v: string }
+  | { t: 'em' | 'strong' | 'del'; c: InlineNode[] }
+  | { t: 'code'; v: string }
+  | { t: 'br' }
+  /** External link (http, https, mailto only: checked at build time). */
+  | { t: 'link'; href: string; c: InlineNode[] }
+  /** Link to a lesson, or to a section of one; `lesson` is a language-neutral id. */
+  | { t: 'lessonLink'; lesson: string; anchor?: string; c: InlineNode[] }
+  /** Link to a section of the current lesson. */
+  | { t: 'anchorLink'; anchor: string; c: InlineNode[] }
+  | { t: 'glossaryLink'; term: string; c: InlineNode[] }
+  | InlineDirectiveNode;
+
+export interface InlineDirectiveNode {
+  t: 'inlineDirective';
+  name: string;
+  attrs: Record<string, string>;
+  c: InlineNode[];
+}
+
+export type TableAlign = 'left' | 'right' | 'center' | null;
+
+export type BlockNode =
+  | { t: 'p'; c: InlineNode[] }
+  | { t: 'heading'; depth: 2 | 3; id: string; c: InlineNode[] }
+  | { t: 'list'; ordered: boolean; start?: number; items: BlockNode[][] }
+  | { t: 'pre'; lang?: string; v: string }
+  | { t: 'blockquote'; c: BlockNode[] }
+  | { t: 'table'; align: TableAlign[]; head: InlineNode[][]; rows: InlineNode[][][] }
+  | { t: 'hr' }
+  | BlockDirectiveNode;
+
+export interface BlockDirectiveNode {
+  t: 'directive';
+  name: string;
+  attrs: Record<string, string>;
+  /** The `[label]` of a container directive, e.g. a callout title. */
+  label?: InlineNode[];
+  c: BlockNode[];
+}
+
+export interface SectionRef {
+  id: string;
+  depth: 2 | 3;
+  /** Plain text of the heading, for the table of contents. */
+  title: string;
+}
+
+export interface LessonMeta {
+  id: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  prerequisites: string[];
+  related: string[];
+  sections: SectionRef[];
+}
+
+export interface GlossaryEntry {
+  id: string;
+  title: string;
+  definition: BlockNode[];
+}
+
+export interface CompiledLesson extends LessonMeta {
+  lang: Lang;
+  body: BlockNode[];
+  /** Definitions of the terms this lesson marks with `:term`, so popovers need no extra fetch. */
+  terms: Record<string, GlossaryEntry>;
+}
+
+/** What ships in the entry chunk: metadata only, lesson bodies load lazily. */
+export interface CourseIndex {
+  order: string[];
+  lessons: Record<Lang, Record<string, LessonMeta>>;
+}

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { currentSectionId } from './reading-position';
+
+/** Tracks the section being read, updating at most once per animation frame while scrolling. */
+export function useCurrentSection(enabled: boolean): string | undefined {
+  const [current, setCurrent] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      setCurrent(currentSectionId());
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [enabled]);
+  return current;
+}

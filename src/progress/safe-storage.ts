@@ -1,0 +1,103 @@
+/**
+ * A zustand PersistStorage over localStorage that never throws and never silently discards data.
+ * zustand's JSON storage merges whatever it finds; here every load is validated, and anything that
+ * cannot be used as is (unreadable, wrong shape, newer version, hostile keys) is first copied to a
+ * backup key so the student can download it.
+ */
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
+
+export type StorageProblem = { kind: 'recovered'; backupKey: string | null } | { kind: 'unavailable' };
+
+export interface ValidatedStorageOptions<S> {
+  version: number;
+  /** Validates state stored at the current version; `lossy` means something was dropped. */
+  parse: (state: unknown) => { data: S; lossy: boolean };
+  onProblem: (problem: StorageProblem) => void;
+  /** Injected for tests; defaults to window.localStorage, looked up lazily because it may throw. */
+  getStorage?: () => Storage;
+  now?: () => number;
+}
+
+export const BACKUP_SUFFIX = ':backup:';
+
+export function createValidatedStorage<S>(options: ValidatedStorageOptions<S>): PersistStorage<S> {
+  const storage = (): Storage | undefined => {
+    try {
+      return (options.getStorage ?? (() => window.localStorage))();
+    } catch {
+      return undefined;
+    }
+  };
+  const now = options.now ?? (() => new Date().getTime());
+
+  // Keys whose unreadable data could not be backed up: never overwrite them.
+  const frozen = new Set<string>();
+  const backUp = (name: string, raw: string): void => {
+    const key = `${name}${BACKUP_SUFFIX}${new Date(now()).toISOString()}`;
+    try {
+      storage()?.setItem(key, raw);
+      options.onProblem({ kind: 'recovered', backupKey: key });
+    } catch {
+      // Storage full: leave the original where it is and stop writing over it.
+      frozen.add(name);
+      options.onProblem({ kind: 'recovered', backupKey: null });
+    }
+  };
+
+  return {
+    getItem(name): StorageValue<S> | null {
+      let raw: string | null;
+      try {
+        raw = storage()?.getItem(name) ?? null;
+      } catch {
+        options.onProblem({ kind: 'unavailable' });
+        return null;
+      }
+      if (raw === null) return null;
+      const value = safeJsonParse(raw);
+      const envelope = value as Partial<StorageValue<unknown>> | undefined;
+      const version = envelope?.version;
+      if (
+        typeof envelope !== 'object' ||
+        envelope === null ||
+        typeof version !== 'number' ||
+        !Number.isInteger(version)
+      ) {
+        backUp(name, raw);
+        return null;
+      }
+      if (version > options.version) {
+        // Written by a newer release of the course: keep a copy, then start from what we understand.
+        backUp(name, raw);
+        return null;
+      }
+      if (version < options.version) return { state: envelope.state as S, version };
+      const { data, lossy } = options.parse(envelope.state);
+      if (lossy) backUp(name, raw);
+      return { state: data, version };
+    },
+    setItem(name, value): void {
+      if (frozen.has(name)) return;
+      try {
+        storage()?.setItem(name, JSON.stringify(value));
+      } catch {
+        options.onProblem({ kind: 'unavailable' });
+      }
+    },
+    removeItem(name): void {
+      try {
+        storage()?.removeItem(name);
+      } catch {
+        options.onProblem({ kind: 'unavailable' });
+      }
+    },
+  };
+}
+
+function safeJsonParse(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useLang } from '../app/use-lang';
+import { loadLesson, lessonMeta } from '../content/course';
+import { Blocks } from '../content/render/Blocks';
+import { RenderContext } from '../content/render/render-context';
+import type { CompiledLesson, LessonMeta } from '../content/tree';
+import { useDocumentTitle } from '../lib/use-document-title';
+import { useLoader } from '../lib/use-loader';
+import { useScrollToHash } from '../lib/use-scroll-to-hash';
+import { useLearnerStore } from '../progress/learner-store';
+import { LessonFooter, LessonLinks } from '../ui/LessonLinks';
+import { TableOfContents } from '../ui/TableOfContents';
+import { NotFoundPage } from './NotFoundPage';
+
+export function LessonPage() {
+  const { slug = '' } = useParams();
+  const lang = useLang();
+  const meta = lessonMeta(lang, slug);
+  if (!meta) return <NotFoundPage lessonSlug={slug} />;
+  return <Lesson key={`${lang}/${slug}`} meta={meta} />;
+}
+
+function Lesson({ meta }: { meta: LessonMeta }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const markVisited = useLearnerStore((state) => state.markVisited);
+  const lesson = useLoader(`${lang}/${meta.id}`, async () => {
+    const loaded = await loadLesson(lang, meta.id);
+    if (!loaded) throw new Error(`lesson ${meta.id} missing from the build`);
+    return loaded;
+  });
+  useDocumentTitle(meta.title, t('app.name'));
+  useEffect(() => markVisited(meta.id), [markVisited, meta.id]);
+
+  return (
+    <div className="page page--lesson">
+      <div className="lesson-layout">
+        <TableOfContents sections={meta.sections} ready={lesson.status === 'ready'} />
+        <article className="lesson" aria-labelledby="lesson-title">
+          <header className="lesson__header">
+            <h1 id="lesson-title">{meta.title}</h1>
+            <p className="lesson__summary">{meta.summary}</p>
+            <LessonLinks meta={meta} />
+          </header>
+          {lesson.status === 'ready' && <LessonBody lesson={lesson.value} />}
+          {lesson.status === 'loading' && (
+            <p className="lesson__status" role="status">
+              {t('lesson.loading')}
+            </p>
+          )}
+          {lesson.status === 'failed' && (
+            <div className="lesson__status" role="alert">
+              <p>{t('lesson.loadFailed')}</p>
+              <button type="button" className="button" onClick={lesson.retry}>
+                {t('lesson.retry')}
+              </button>
+            </div>
+          )}
+          <LessonFooter meta={meta} />
+        </article>
+      </div>
+    </div>
+  );
+}
+
+function LessonBody({ lesson }: { lesson: CompiledLesson }) {
+  useScrollToHash(lesson);
+  return (
+    <RenderContext.Provider value={{ lang: lesson.lang, terms: lesson.terms }}>
+      <div className="lesson__body">
+        <Blocks nodes={lesson.body} />
+      </div>
+    </RenderContext.Provider>
+  );
+}

@@ -1,0 +1,74 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { configDefaults } from 'vitest/config';
+import { contentPlugin } from './src/content/compile/vite-plugin.ts';
+
+/**
+ * The production Content-Security-Policy. The built index.html has no inline script, so
+ * `script-src 'self'` needs no nonce. It ships as a <meta> tag (frame-ancestors is ignored there,
+ * so `vite preview` also sends the full policy as a header).
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
+
+function cspMeta(): Plugin {
+  return {
+    name: 'balancer-lab:csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), contentPlugin({ contentDir: 'content' }), cspMeta()],
+  build: { assetsInlineLimit: 0, sourcemap: false, target: 'es2022' },
+  preview: {
+    headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['test/component/**/*.test.tsx'],
+          setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'content', environment: 'node', include: ['test/content/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
