@@ -34,7 +34,7 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentPlugin({ contentDir: 'content' }), cspMeta()],
-  build: { assetsInlineLimit: 0, sourcemap: false, target: 'es2022' },
+  build: { assetsInlineLimit: 0, sourcemap: false, target: 'es2022', manifest: true },
   preview: {
     headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` },
   },

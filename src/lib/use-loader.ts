@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 export type Loadable<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; retry: () => void };
@@ -13,9 +13,11 @@ export function useLoader<T>(key: string, load: () => Promise<T>): Loadable<T> {
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   useEffect(() => {
     let live = true;
+    // Rendering a whole lesson is big: as a transition React slices it instead of blocking input.
+    const settle = (result: Loadable<T>) => live && startTransition(() => setState({ token, result }));
     load().then(
-      (value) => live && setState({ token, result: { status: 'ready', value } }),
-      () => live && setState({ token, result: { status: 'failed', retry } }),
+      (value) => settle({ status: 'ready', value }),
+      () => settle({ status: 'failed', retry }),
     );
     return () => {
       live = false;

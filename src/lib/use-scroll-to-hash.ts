@@ -11,7 +11,7 @@ export function useScrollToHash(ready: unknown): void {
     const id = decodeURIComponent(hash.slice(1));
     const target = id ? document.getElementById(id) : null;
     if (!target) return;
-    target.scrollIntoView();
+    target.scrollIntoView({ behavior: 'instant', block: 'start' });
     target.focus({ preventScroll: true });
   }, [hash, ready]);
 }

@@ -33,6 +33,12 @@ export function createValidatedStorage<S>(options: ValidatedStorageOptions<S>): 
   // Keys whose unreadable data could not be backed up: never overwrite them.
   const frozen = new Set<string>();
   const backUp = (name: string, raw: string): void => {
+    const existing = findBackup(storage(), name, raw);
+    if (existing) {
+      // Rehydrating again (another tab, a reload before the next write) must not pile up copies.
+      options.onProblem({ kind: 'recovered', backupKey: existing });
+      return;
+    }
     const key = `${name}${BACKUP_SUFFIX}${new Date(now()).toISOString()}`;
     try {
       storage()?.setItem(key, raw);
@@ -100,4 +106,17 @@ function safeJsonParse(raw: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function findBackup(storage: Storage | undefined, name: string, raw: string): string | undefined {
+  if (!storage) return undefined;
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(`${name}${BACKUP_SUFFIX}`) && storage.getItem(key) === raw) return key;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }

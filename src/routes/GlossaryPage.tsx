@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../app/use-lang';
 import { loadGlossary } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
 import { RenderContext } from '../content/render/render-context';
+import { useRenderLabels } from '../content/render/use-render-labels';
 import type { GlossaryEntry } from '../content/tree';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useLoader } from '../lib/use-loader';
@@ -34,8 +36,10 @@ export function GlossaryPage() {
 function GlossaryList({ entries }: { entries: GlossaryEntry[] }) {
   const lang = useLang();
   useScrollToHash(entries);
+  const labels = useRenderLabels();
+  const context = useMemo(() => ({ lang, terms: {}, labels }), [lang, labels]);
   return (
-    <RenderContext.Provider value={{ lang, terms: {} }}>
+    <RenderContext.Provider value={context}>
       <dl className="glossary">
         {entries.map((entry) => (
           <div key={entry.id} className="glossary__entry">

@@ -24,7 +24,7 @@ export function HomePage() {
         <h2 id="lessons-heading" className="section-title">
           {t('home.lessonsHeading')} <span className="muted">· {t('home.lessonCount', { count: lessons.length })}</span>
         </h2>
-        <ol className="lesson-list">
+        <ol className="lesson-list" aria-labelledby="lessons-heading">
           {lessons.map((lesson, index) => {
             const seen = Boolean(visited[lesson.id]);
             return (

@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useLang } from '../app/use-lang';
 import { loadLesson, lessonMeta } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
 import { RenderContext } from '../content/render/render-context';
+import { groupSections } from '../content/render/sections';
+import { useRenderLabels } from '../content/render/use-render-labels';
 import type { CompiledLesson, LessonMeta } from '../content/tree';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useLoader } from '../lib/use-loader';
@@ -67,10 +69,21 @@ function Lesson({ meta }: { meta: LessonMeta }) {
 
 function LessonBody({ lesson }: { lesson: CompiledLesson }) {
   useScrollToHash(lesson);
+  const labels = useRenderLabels();
+  const context = useMemo(() => ({ lang: lesson.lang, terms: lesson.terms, labels }), [lesson, labels]);
+  const groups = useMemo(() => groupSections(lesson.body), [lesson]);
   return (
-    <RenderContext.Provider value={{ lang: lesson.lang, terms: lesson.terms }}>
+    <RenderContext.Provider value={context}>
       <div className="lesson__body">
-        <Blocks nodes={lesson.body} />
+        {groups.map((group, i) =>
+          group.id ? (
+            <section key={group.id} className="lesson-section" aria-labelledby={group.id}>
+              <Blocks nodes={group.blocks} />
+            </section>
+          ) : (
+            <Blocks key={`intro-${i}`} nodes={group.blocks} />
+          ),
+        )}
       </div>
     </RenderContext.Provider>
   );

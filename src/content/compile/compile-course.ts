@@ -4,7 +4,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LANGS, type CompiledLesson, type CourseIndex, type GlossaryEntry, type Lang, type LessonMeta } from '../tree.ts';
+import {
+  LANGS,
+  type CompiledLesson,
+  type CourseIndex,
+  type GlossaryEntry,
+  type Lang,
+  type LessonMeta,
+} from '../tree.ts';
 import { compileGlossary, type GlossaryUnit } from './compile-glossary.ts';
 import { compileLesson, type LessonUnit } from './compile-lesson.ts';
 import { Diagnostics, type ContentError } from './diagnostics.ts';

@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { BlockNode, InlineNode, TableAlign } from '../tree';
 import { BlockDirective } from './directive-components';
 import { Inlines } from './Inlines';
+import { useRenderContext } from './render-context';
 
 export function Blocks({ nodes }: { nodes: BlockNode[] }) {
   return (
@@ -91,12 +91,12 @@ function ListItemBody({ blocks }: { blocks: BlockNode[] }) {
 }
 
 function SectionHeading({ depth, id, nodes }: { depth: 2 | 3; id: string; nodes: InlineNode[] }) {
-  const { t } = useTranslation();
+  const { labels } = useRenderContext();
   const Tag = depth === 2 ? 'h2' : 'h3';
   return (
     <Tag id={id} tabIndex={-1} className="section-heading">
       <Inlines nodes={nodes} />{' '}
-      <a className="section-heading__anchor" href={`#${id}`} aria-label={t('lesson.sectionLink')}>
+      <a className="section-heading__anchor" href={`#${id}`} aria-label={labels.sectionLink}>
         #
       </a>
     </Tag>

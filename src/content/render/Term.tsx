@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { glossaryPath } from '../../app/paths';
 import type { BlockNode, InlineDirectiveNode } from '../tree';
@@ -13,8 +12,7 @@ import { useRenderContext } from './render-context';
  * and focus returns to the term).
  */
 export function Term({ node }: { node: InlineDirectiveNode }) {
-  const { t } = useTranslation();
-  const { lang, terms } = useRenderContext();
+  const { lang, terms, labels } = useRenderContext();
   const [open, setOpen] = useState(false);
   const popoverId = useId();
   const rootRef = useRef<HTMLSpanElement>(null);
@@ -53,7 +51,7 @@ export function Term({ node }: { node: InlineDirectiveNode }) {
         className="term__trigger"
         aria-expanded={open}
         aria-controls={popoverId}
-        aria-label={t('glossary.showDefinition', { term: inlineTextOf(node.c) })}
+        aria-label={labels.showDefinition(inlineTextOf(node.c))}
         onClick={() => setOpen((value) => !value)}
       >
         <Inlines nodes={node.c} />
@@ -62,9 +60,9 @@ export function Term({ node }: { node: InlineDirectiveNode }) {
         <span className="term__title">{entry.title}</span>
         <DefinitionText blocks={entry.definition} />
         <span className="term__actions">
-          <Link to={glossaryPath(lang, id)}>{t('glossary.openInGlossary')}</Link>
+          <Link to={glossaryPath(lang, id)}>{labels.openInGlossary}</Link>
           <button type="button" className="term__close" onClick={close}>
-            {t('glossary.close')}
+            {labels.close}
           </button>
         </span>
       </span>

@@ -5,6 +5,18 @@ export interface RenderContextValue {
   lang: Lang;
   /** Glossary definitions available to `:term` popovers on this page. */
   terms: Record<string, GlossaryEntry>;
+  /**
+   * UI labels that repeat on every heading and term, translated once per page: calling i18next for
+   * each of hundreds of nodes measurably slowed the first render of a long lesson.
+   */
+  labels: RenderLabels;
+}
+
+export interface RenderLabels {
+  sectionLink: string;
+  showDefinition: (term: string) => string;
+  openInGlossary: string;
+  close: string;
 }
 
 export const RenderContext = createContext<RenderContextValue | null>(null);

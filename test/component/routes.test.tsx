@@ -1,0 +1,100 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { useLearnerStore } from '../../src/progress/learner-store';
+import { location, renderApp } from './render-app';
+
+describe('course home', () => {
+  it('lists the lessons in order with reading time, prerequisites and progress', async () => {
+    useLearnerStore.setState({ visited: { 'load-balancing-basics': 1 } });
+    renderApp('/en');
+    expect(await screen.findByRole('heading', { level: 1, name: /load balancing, from packets to requests/i })).toBeVisible();
+    const items = within(screen.getByRole('list', { name: /Lessons/ })).getAllByRole('listitem');
+    expect(items.map((li) => within(li).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'Load Balancing: Basics',
+      'L4 vs L7 Balancing',
+      'Reverse Proxy',
+    ]);
+    expect(items[0]).toHaveTextContent('Visited');
+    expect(items[1]).toHaveTextContent('Not started');
+    expect(items[1]).toHaveTextContent(/30 min read/);
+    expect(within(items[1]!).getByRole('link', { name: 'Load Balancing: Basics' })).toHaveAttribute(
+      'href',
+      '/en/lessons/load-balancing-basics',
+    );
+  });
+
+  it('speaks Russian with correct plural forms', async () => {
+    renderApp('/ru');
+    expect(await screen.findByRole('heading', { level: 1, name: /Балансировка нагрузки/ })).toBeVisible();
+    expect(screen.getByText(/3 урока/)).toBeVisible();
+    expect(document.documentElement.lang).toBe('ru');
+  });
+});
+
+describe('routing', () => {
+  it('sends / to the saved language first', async () => {
+    useLearnerStore.setState({ language: 'ru' });
+    renderApp('/');
+    await waitFor(() => expect(location.current).toBe('/ru'));
+  });
+
+  it('sends an unknown language to the same page in English', async () => {
+    renderApp('/fr/lessons/reverse-proxy#tls-termination');
+    await waitFor(() => expect(location.current).toBe('/en/lessons/reverse-proxy#tls-termination'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reverse Proxy' })).toBeVisible();
+  });
+
+  it('shows a translated not-found page for an unknown lesson, with a way back', async () => {
+    renderApp('/ru/lessons/no-such-lesson');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Страница не найдена' })).toBeVisible();
+    expect(screen.getByText(/no-such-lesson/)).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Вернуться к курсу' })).toHaveAttribute('href', '/ru');
+  });
+
+  it('shows the not-found page for an unknown page', async () => {
+    renderApp('/en/nowhere/at/all');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  });
+});
+
+describe('lesson page', () => {
+  it('renders the lesson with its contents, prerequisites and neighbours', async () => {
+    renderApp('/en/lessons/l4-vs-l7-balancing');
+    expect(screen.getByRole('heading', { level: 1, name: 'L4 vs L7 Balancing' })).toBeVisible();
+    const toc = screen.getByRole('navigation', { name: 'On this page' });
+    const tocTargets = within(toc)
+      .getAllByRole('link')
+      .map((a) => a.getAttribute('href'));
+    expect(tocTargets).toEqual(expect.arrayContaining(['#l4', '#dsr', '#l7', '#tls', '#sticky', '#key-ideas']));
+    await screen.findByRole('heading', { level: 2, name: /transport layer/i });
+    expect(screen.getByRole('link', { name: /Previous lesson.*Load Balancing: Basics/ })).toBeVisible();
+    expect(screen.getByRole('link', { name: /Next lesson.*Reverse Proxy/ })).toBeVisible();
+    expect(useLearnerStore.getState().visited['l4-vs-l7-balancing']).toBeTypeOf('number');
+  });
+
+  it('opens a glossary term as a popover and closes it with Escape', async () => {
+    const user = userEvent.setup();
+    renderApp('/en/lessons/l4-vs-l7-balancing');
+    const [term] = await screen.findAllByRole('button', { name: /Definition of “SNI”/ });
+    expect(term).toHaveAttribute('aria-expanded', 'false');
+    await user.click(term!);
+    expect(term).toHaveAttribute('aria-expanded', 'true');
+    const popover = document.getElementById(term!.getAttribute('aria-controls') ?? '');
+    expect(popover).toBeVisible();
+    expect(within(popover!).getByRole('link', { name: 'Open in the glossary' })).toHaveAttribute('href', '/en/glossary#sni');
+    await user.keyboard('{Escape}');
+    expect(term).toHaveAttribute('aria-expanded', 'false');
+    expect(term).toHaveFocus();
+  });
+
+  it('switches language on the same lesson and remembers the choice', async () => {
+    const user = userEvent.setup();
+    renderApp('/en/lessons/reverse-proxy');
+    await user.click(screen.getByRole('link', { name: 'Русский' }));
+    // jsdom has no layout, so which section counts as "being read" is checked in the e2e suite.
+    await waitFor(() => expect(location.current).toMatch(/^\/ru\/lessons\/reverse-proxy(#|$)/));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Обратный прокси' })).toBeVisible();
+    expect(useLearnerStore.getState().language).toBe('ru');
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { compileFixture } from '../helpers/content-fixture';
+
+const EN_ALPHA = 'content/en/lessons/alpha.md';
+
+function frontmatter(extra = ''): string {
+  return `---\nid: alpha\ntitle: Alpha\nsummary: About.\nminutes: 5\nprerequisites: []\nrelated: [beta]\n${extra}---\n\n`;
+}
+
+describe('content compiler', () => {
+  it('compiles a valid two-language course', () => {
+    const { course, messages } = compileFixture();
+    expect(messages).toEqual([]);
+    expect(course.index.order).toEqual(['alpha', 'beta']);
+    expect(course.lessons.ru.alpha?.title).toBe('Альфа');
+    expect(course.lessons.en.alpha?.sections).toEqual([{ id: 'first', depth: 2, title: 'First' }]);
+    // Term definitions travel with the lesson so popovers need no extra request.
+    expect(course.lessons.en.alpha?.terms.sni?.title).toBe('SNI (Server Name Indication)');
+  });
+
+  it('keeps prose like "IP:port" as text instead of treating it as a directive', () => {
+    const { course, messages } = compileFixture({
+      'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\nThe IP:port pair, :term[SNI]{id="sni"} [b](lesson:beta#second).\n`,
+    });
+    expect(messages).toEqual([]);
+    const paragraph = course.lessons.en.alpha?.body[1];
+    expect(JSON.stringify(paragraph)).toContain('The IP:port pair');
+  });
+
+  const cases: [string, Record<string, string | null>, RegExp][] = [
+    [
+      'an unknown directive',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n::::bogus\nx\n::::\n` },
+      /^content\/en\/lessons\/alpha\.md:12:1: unknown directive "bogus"/,
+    ],
+    [
+      'a directive that is not available yet',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n::packet-flow{id="a" scenario="b"}\n` },
+      /alpha\.md:12:1: directive "packet-flow" is not available yet/,
+    ],
+    [
+      'a missing required attribute',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\nSee :term[SNI] here.\n` },
+      /alpha\.md:12:5: "term" needs id="…"/,
+    ],
+    [
+      'an unknown attribute',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n:::note{tone="loud"}\nx\n:::\n` },
+      /alpha\.md:12:1: "note" has no attribute "tone"/,
+    ],
+    [
+      'a bad attribute value',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\nSee :term[SNI]{id="Not An Id"}.\n` },
+      /alpha\.md:12:5: "term" id="Not An Id" is not a valid glossary entry id/,
+    ],
+    ['missing frontmatter', { 'en/lessons/alpha.md': '## First {#first}\n' }, /alpha\.md:1:1: missing frontmatter/],
+    [
+      'a missing frontmatter field',
+      { 'en/lessons/alpha.md': '---\nid: alpha\ntitle: Alpha\nminutes: 5\nprerequisites: []\nrelated: []\n---\n\n## First {#first}\n' },
+      /alpha\.md:2:1: frontmatter: missing "summary"/,
+    ],
+    [
+      'a bad frontmatter value, pointing at its line',
+      { 'en/lessons/alpha.md': frontmatter().replace('minutes: 5', 'minutes: soon') + '## First {#first}\n' },
+      /alpha\.md:5:1: frontmatter: "minutes" must be a whole number/,
+    ],
+    [
+      'a lesson that exists in one language only',
+      { 'ru/lessons/beta.md': null },
+      /content\/course\.json:1:1: lesson "beta" is listed but content\/ru\/lessons\/beta\.md does not exist/,
+    ],
+    [
+      'a lesson file missing from the manifest',
+      { 'en/lessons/gamma.md': frontmatter().replace('alpha', 'gamma') + '## G {#g}\n', 'ru/lessons/gamma.md': null },
+      /content\/en\/lessons\/gamma\.md:1:1: lesson is not listed in content\/course\.json/,
+    ],
+    [
+      'heading ids that differ between languages',
+      {
+        'ru/lessons/beta.md': '---\nid: beta\ntitle: Бета\nsummary: О.\nminutes: 5\nprerequisites: [alpha]\nrelated: []\n---\n\n## Второй {#vtoroi}\n\n:::note\nПривет.\n:::\n',
+      },
+      /content\/ru\/lessons\/beta\.md:10:1: section #1 differs from content\/en\/lessons\/beta\.md: expected ## \{#second\}, found ## \{#vtoroi\}/,
+    ],
+    [
+      'directive sequences that differ between languages',
+      {
+        'ru/lessons/beta.md': '---\nid: beta\ntitle: Бета\nsummary: О.\nminutes: 5\nprerequisites: [alpha]\nrelated: []\n---\n\n## Второй {#second}\n\n:::warning\nПривет.\n:::\n',
+      },
+      /ru\/lessons\/beta\.md:12:1: directive #1 differs .*expected note, found warning/,
+    ],
+    [
+      'a link to a lesson that does not exist',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n[x](lesson:nowhere) :term[SNI]{id="sni"} [b](lesson:beta#second)\n` },
+      /alpha\.md:12:1: link to unknown lesson "nowhere"/,
+    ],
+    [
+      'a link to a section that does not exist',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n:term[SNI]{id="sni"} [b](lesson:beta#missing)\n` },
+      /alpha\.md:12:22: link to unknown section "#missing" of lesson "beta"/,
+    ],
+    [
+      'a javascript: link',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n[x](javascript:alert(1))\n` },
+      /alpha\.md:12:1: link "javascript:alert\(1\)" is not allowed/,
+    ],
+    [
+      'a data: link',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n[x](data:text/html,hi)\n` },
+      /alpha\.md:12:1: link "data:text\/html,hi" is not allowed/,
+    ],
+    [
+      'raw HTML',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n<script>alert(1)</script>\n` },
+      /alpha\.md:12:1: raw HTML is not allowed/,
+    ],
+    [
+      'a heading without an id',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First\n` },
+      /alpha\.md:10:1: heading needs an explicit id/,
+    ],
+    [
+      'an unknown glossary term',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n:term[X]{id="nope"}\n` },
+      /alpha\.md:12:1: unknown glossary entry "nope"/,
+    ],
+    [
+      'a duplicate heading id',
+      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n## Again {#first}\n` },
+      /alpha\.md:12:1: duplicate heading id "first"/,
+    ],
+    [
+      'a prerequisite that comes later in the course',
+      { 'en/lessons/alpha.md': frontmatter().replace('prerequisites: []', 'prerequisites: [beta]') + '## First {#first}\n' },
+      /alpha\.md:1:1: frontmatter: prerequisite "beta" comes after this lesson/,
+    ],
+  ];
+
+  it.each(cases)('fails with file:line:column on %s', (_name, overrides, expected) => {
+    const { messages } = compileFixture(overrides);
+    expect(messages.some((m) => expected.test(m)), messages.join('\n')).toBe(true);
+  });
+
+  it('reports a glossary entry that exists in one language only', () => {
+    const { messages } = compileFixture({
+      'ru/glossary/terms.md': '## SNI {#sni}\n\nИмя.\n\n## Лишний {#extra}\n\nТекст.\n',
+    });
+    expect(messages).toContain('content/ru/glossary/terms.md:5:1: glossary entry "extra" has no English counterpart');
+  });
+});
