@@ -11,7 +11,15 @@ import { runLighthouse } from './lighthouse';
 import { serveDist } from './static-server';
 
 const KB = 1024;
-const BUDGET = { lessonPageJs: 140 * KB, lessonChunk: 40 * KB, performance: 95, accessibility: 100, lcpMs: 2000, tbtMs: 100, cls: 0.02 };
+const BUDGET = {
+  lessonPageJs: 140 * KB,
+  lessonChunk: 40 * KB,
+  performance: 95,
+  accessibility: 100,
+  lcpMs: 2000,
+  tbtMs: 100,
+  cls: 0.02,
+};
 const misses: string[] = [];
 const check = (ok: boolean, label: string) => {
   if (!ok) misses.push(label);
@@ -29,10 +37,14 @@ execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--log
 
 const bundle = measureBundle(dist);
 console.log('\nBundle (gzip -9)');
-console.log(`  JS to render a lesson page: ${kb(bundle.lessonPageJsGzip)} (budget ${kb(BUDGET.lessonPageJs)}) ${check(bundle.lessonPageJsGzip <= BUDGET.lessonPageJs, 'lesson page JS')}`);
+console.log(
+  `  JS to render a lesson page: ${kb(bundle.lessonPageJsGzip)} (budget ${kb(BUDGET.lessonPageJs)}) ${check(bundle.lessonPageJsGzip <= BUDGET.lessonPageJs, 'lesson page JS')}`,
+);
 console.log(`  CSS: ${kb(bundle.cssGzip)}`);
 for (const chunk of bundle.lessonChunks) {
-  console.log(`  lesson ${chunk.name}: ${kb(chunk.gzip)} (budget ${kb(BUDGET.lessonChunk)}) ${check(chunk.gzip <= BUDGET.lessonChunk, `lesson chunk ${chunk.name}`)}`);
+  console.log(
+    `  lesson ${chunk.name}: ${kb(chunk.gzip)} (budget ${kb(BUDGET.lessonChunk)}) ${check(chunk.gzip <= BUDGET.lessonChunk, `lesson chunk ${chunk.name}`)}`,
+  );
 }
 for (const chunk of bundle.glossaryChunks) console.log(`  ${chunk.name}: ${kb(chunk.gzip)}`);
 
@@ -43,9 +55,15 @@ if (!process.argv.includes('--no-lighthouse')) {
     for (const path of ['/en', '/en/lessons/l4-vs-l7-balancing']) {
       const lh = await runLighthouse(`${url}${path}`, chrome);
       console.log(`\nLighthouse mobile, median of 3: ${path}`);
-      console.log(`  performance ${lh.performance} (≥ ${BUDGET.performance}) ${check(lh.performance >= BUDGET.performance, `${path} performance`)}`);
-      console.log(`  accessibility ${lh.accessibility} (= ${BUDGET.accessibility}) ${check(lh.accessibility >= BUDGET.accessibility, `${path} accessibility`)}`);
-      console.log(`  LCP ${(lh.lcpMs / 1000).toFixed(2)} s (≤ 2.0 s) ${check(lh.lcpMs <= BUDGET.lcpMs, `${path} LCP`)}`);
+      console.log(
+        `  performance ${lh.performance} (≥ ${BUDGET.performance}) ${check(lh.performance >= BUDGET.performance, `${path} performance`)}`,
+      );
+      console.log(
+        `  accessibility ${lh.accessibility} (= ${BUDGET.accessibility}) ${check(lh.accessibility >= BUDGET.accessibility, `${path} accessibility`)}`,
+      );
+      console.log(
+        `  LCP ${(lh.lcpMs / 1000).toFixed(2)} s (≤ 2.0 s) ${check(lh.lcpMs <= BUDGET.lcpMs, `${path} LCP`)}`,
+      );
       console.log(`  TBT ${Math.round(lh.tbtMs)} ms (≤ 100 ms) ${check(lh.tbtMs <= BUDGET.tbtMs, `${path} TBT`)}`);
       console.log(`  CLS ${lh.cls.toFixed(3)} (≤ 0.02) ${check(lh.cls <= BUDGET.cls, `${path} CLS`)}`);
     }

@@ -26,7 +26,9 @@ export function serveDist(dir: string, csp: string): Promise<{ url: string; serv
     headers['cache-control'] = file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (/gzip/.test(String(req.headers['accept-encoding'])) && !type.startsWith('image/')) {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-      createReadStream(file).pipe(createGzip({ level: 9 })).pipe(res);
+      createReadStream(file)
+        .pipe(createGzip({ level: 9 }))
+        .pipe(res);
     } else {
       res.writeHead(200, headers);
       createReadStream(file).pipe(res);

@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, useLocation } from 'react-router';
 import { AppRoutes } from '../../src/app/App';
@@ -8,7 +9,9 @@ export const location = { current: '' };
 
 function LocationProbe() {
   const { pathname, hash } = useLocation();
-  location.current = pathname + hash;
+  useEffect(() => {
+    location.current = pathname + hash;
+  }, [pathname, hash]);
   return null;
 }
 

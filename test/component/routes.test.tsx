@@ -8,7 +8,9 @@ describe('course home', () => {
   it('lists the lessons in order with reading time, prerequisites and progress', async () => {
     useLearnerStore.setState({ visited: { 'load-balancing-basics': 1 } });
     renderApp('/en');
-    expect(await screen.findByRole('heading', { level: 1, name: /load balancing, from packets to requests/i })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /load balancing, from packets to requests/i }),
+    ).toBeVisible();
     const items = within(screen.getByRole('list', { name: /Lessons/ })).getAllByRole('listitem');
     expect(items.map((li) => within(li).getByRole('heading', { level: 3 }).textContent)).toEqual([
       'Load Balancing: Basics',
@@ -82,7 +84,10 @@ describe('lesson page', () => {
     expect(term).toHaveAttribute('aria-expanded', 'true');
     const popover = document.getElementById(term!.getAttribute('aria-controls') ?? '');
     expect(popover).toBeVisible();
-    expect(within(popover!).getByRole('link', { name: 'Open in the glossary' })).toHaveAttribute('href', '/en/glossary#sni');
+    expect(within(popover!).getByRole('link', { name: 'Open in the glossary' })).toHaveAttribute(
+      'href',
+      '/en/glossary#sni',
+    );
     await user.keyboard('{Escape}');
     expect(term).toHaveAttribute('aria-expanded', 'false');
     expect(term).toHaveFocus();

@@ -37,7 +37,20 @@ describe('the course content', () => {
 
   it('covers every section of the original L4 vs L7 lesson', () => {
     const sections = course.lessons.en['l4-vs-l7-balancing']?.sections.map((s) => s.id) ?? [];
-    for (const id of ['l4', 'dsr', 'l7', 'content-routing', 'tls', 'tls-termination', 'tls-passthrough', 'tls-reencryption', 'sticky', 'key-ideas', 'reflect', 'related']) {
+    for (const id of [
+      'l4',
+      'dsr',
+      'l7',
+      'content-routing',
+      'tls',
+      'tls-termination',
+      'tls-passthrough',
+      'tls-reencryption',
+      'sticky',
+      'key-ideas',
+      'reflect',
+      'related',
+    ]) {
       expect(sections).toContain(id);
     }
   });

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, baseURL, useBrowser, waitForLesson } from './harness';
+import { axeViolations, baseURL, setupBrowser, waitForLesson } from './harness';
 
-const newPage = useBrowser();
+const newPage = setupBrowser();
 
-const ROUTES = ['', '/lessons/load-balancing-basics', '/lessons/l4-vs-l7-balancing', '/lessons/reverse-proxy', '/glossary', '/no-such-page'];
+const ROUTES = [
+  '',
+  '/lessons/load-balancing-basics',
+  '/lessons/l4-vs-l7-balancing',
+  '/lessons/reverse-proxy',
+  '/glossary',
+  '/no-such-page',
+];
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -25,7 +32,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     const page = await newPage();
     await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing`);
     await waitForLesson(page);
-    await page.getByRole('button', { name: /Definition of/ }).first().click();
+    await page
+      .getByRole('button', { name: /Definition of/ })
+      .first()
+      .click();
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -20,7 +20,10 @@ export default async function setup(project: TestProject) {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  server = await preview({ configFile: 'vite.config.ts', preview: { port: 4319, strictPort: false, host: '127.0.0.1' } });
+  server = await preview({
+    configFile: 'vite.config.ts',
+    preview: { port: 4319, strictPort: false, host: '127.0.0.1' },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseURL', url.replace(/\/$/, ''));

@@ -17,7 +17,7 @@ interface Problems {
  * One browser per test file, a fresh context per page. Every page records console errors,
  * uncaught exceptions and CSP violations; a test fails if any appear.
  */
-export function useBrowser() {
+export function setupBrowser() {
   let browser: Browser;
   const contexts: { context: BrowserContext; problems: Problems; page: Page }[] = [];
 
@@ -64,7 +64,16 @@ export function useBrowser() {
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { baseURL, inViewport, useBrowser, waitForLesson } from './harness';
+import { baseURL, inViewport, setupBrowser, waitForLesson } from './harness';
 
-const newPage = useBrowser();
+const newPage = setupBrowser();
 
 describe('a student journey', () => {
   it('home → lesson → section → switch language → reload → not found, in English then Russian', async () => {
@@ -69,7 +69,9 @@ describe('a student journey', () => {
     const page = await newPage();
     for (const path of ['/en/nope', '/lessons/whatever', '/en/lessons/']) {
       await page.goto(`${baseURL()}${path}`);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Page not found|Load balancing/);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
+        /Page not found|Load balancing/,
+      );
     }
   });
 
@@ -143,7 +145,9 @@ describe('saved progress', () => {
     await notice.waitFor();
     expect(await page.getByRole('link', { name: 'Download the old data' }).getAttribute('href')).toMatch(/^blob:/);
     const backups = await page.evaluate(() =>
-      Object.keys(localStorage).filter((k) => k.startsWith('balancer-lab:learner:backup:')).map((k) => localStorage.getItem(k)),
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('balancer-lab:learner:backup:'))
+        .map((k) => localStorage.getItem(k)),
     );
     expect(backups).toEqual(['{"state":{"visited":']);
     await page.getByRole('button', { name: 'Dismiss' }).click();

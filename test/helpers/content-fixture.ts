@@ -7,10 +7,25 @@ import { formatError } from '../../src/content/compile/diagnostics';
 /** A minimal valid two-language course; tests override single files to break it on purpose. */
 export const VALID_FILES: Record<string, string> = {
   'course.json': '{ "lessons": ["alpha", "beta"] }',
-  'en/lessons/alpha.md': lesson('alpha', 'Alpha', '[], related: [beta]', '## First {#first}\n\nSee :term[SNI]{id="sni"} and [beta](lesson:beta#second).\n'),
-  'ru/lessons/alpha.md': lesson('alpha', 'Альфа', '[], related: [beta]', '## Первый {#first}\n\nСм. :term[SNI]{id="sni"} и [бета](lesson:beta#second).\n'),
+  'en/lessons/alpha.md': lesson(
+    'alpha',
+    'Alpha',
+    '[], related: [beta]',
+    '## First {#first}\n\nSee :term[SNI]{id="sni"} and [beta](lesson:beta#second).\n',
+  ),
+  'ru/lessons/alpha.md': lesson(
+    'alpha',
+    'Альфа',
+    '[], related: [beta]',
+    '## Первый {#first}\n\nСм. :term[SNI]{id="sni"} и [бета](lesson:beta#second).\n',
+  ),
   'en/lessons/beta.md': lesson('beta', 'Beta', '[alpha], related: []', '## Second {#second}\n\n:::note\nHi.\n:::\n'),
-  'ru/lessons/beta.md': lesson('beta', 'Бета', '[alpha], related: []', '## Второй {#second}\n\n:::note\nПривет.\n:::\n'),
+  'ru/lessons/beta.md': lesson(
+    'beta',
+    'Бета',
+    '[alpha], related: []',
+    '## Второй {#second}\n\n:::note\nПривет.\n:::\n',
+  ),
   'en/glossary/terms.md': '## SNI (Server Name Indication) {#sni}\n\nThe host name in the ClientHello.\n',
   'ru/glossary/terms.md': '## SNI (Server Name Indication) {#sni}\n\nИмя хоста в ClientHello.\n',
 };

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFixture } from '../helpers/content-fixture';
 
-const EN_ALPHA = 'content/en/lessons/alpha.md';
-
 function frontmatter(extra = ''): string {
   return `---\nid: alpha\ntitle: Alpha\nsummary: About.\nminutes: 5\nprerequisites: []\nrelated: [beta]\n${extra}---\n\n`;
 }
@@ -56,7 +54,10 @@ describe('content compiler', () => {
     ['missing frontmatter', { 'en/lessons/alpha.md': '## First {#first}\n' }, /alpha\.md:1:1: missing frontmatter/],
     [
       'a missing frontmatter field',
-      { 'en/lessons/alpha.md': '---\nid: alpha\ntitle: Alpha\nminutes: 5\nprerequisites: []\nrelated: []\n---\n\n## First {#first}\n' },
+      {
+        'en/lessons/alpha.md':
+          '---\nid: alpha\ntitle: Alpha\nminutes: 5\nprerequisites: []\nrelated: []\n---\n\n## First {#first}\n',
+      },
       /alpha\.md:2:1: frontmatter: missing "summary"/,
     ],
     [
@@ -77,20 +78,24 @@ describe('content compiler', () => {
     [
       'heading ids that differ between languages',
       {
-        'ru/lessons/beta.md': '---\nid: beta\ntitle: Бета\nsummary: О.\nminutes: 5\nprerequisites: [alpha]\nrelated: []\n---\n\n## Второй {#vtoroi}\n\n:::note\nПривет.\n:::\n',
+        'ru/lessons/beta.md':
+          '---\nid: beta\ntitle: Бета\nsummary: О.\nminutes: 5\nprerequisites: [alpha]\nrelated: []\n---\n\n## Второй {#vtoroi}\n\n:::note\nПривет.\n:::\n',
       },
       /content\/ru\/lessons\/beta\.md:10:1: section #1 differs from content\/en\/lessons\/beta\.md: expected ## \{#second\}, found ## \{#vtoroi\}/,
     ],
     [
       'directive sequences that differ between languages',
       {
-        'ru/lessons/beta.md': '---\nid: beta\ntitle: Бета\nsummary: О.\nminutes: 5\nprerequisites: [alpha]\nrelated: []\n---\n\n## Второй {#second}\n\n:::warning\nПривет.\n:::\n',
+        'ru/lessons/beta.md':
+          '---\nid: beta\ntitle: Бета\nsummary: О.\nminutes: 5\nprerequisites: [alpha]\nrelated: []\n---\n\n## Второй {#second}\n\n:::warning\nПривет.\n:::\n',
       },
       /ru\/lessons\/beta\.md:12:1: directive #1 differs .*expected note, found warning/,
     ],
     [
       'a link to a lesson that does not exist',
-      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n[x](lesson:nowhere) :term[SNI]{id="sni"} [b](lesson:beta#second)\n` },
+      {
+        'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n[x](lesson:nowhere) :term[SNI]{id="sni"} [b](lesson:beta#second)\n`,
+      },
       /alpha\.md:12:1: link to unknown lesson "nowhere"/,
     ],
     [
@@ -130,14 +135,20 @@ describe('content compiler', () => {
     ],
     [
       'a prerequisite that comes later in the course',
-      { 'en/lessons/alpha.md': frontmatter().replace('prerequisites: []', 'prerequisites: [beta]') + '## First {#first}\n' },
+      {
+        'en/lessons/alpha.md':
+          frontmatter().replace('prerequisites: []', 'prerequisites: [beta]') + '## First {#first}\n',
+      },
       /alpha\.md:1:1: frontmatter: prerequisite "beta" comes after this lesson/,
     ],
   ];
 
   it.each(cases)('fails with file:line:column on %s', (_name, overrides, expected) => {
     const { messages } = compileFixture(overrides);
-    expect(messages.some((m) => expected.test(m)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((m) => expected.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
   });
 
   it('reports a glossary entry that exists in one language only', () => {
