@@ -1,0 +1,145 @@
+/**
+ * Balancing algorithms. Each picks one index from a candidate list of backend indices, reading
+ * load from the balancer's view (which may be stale, to show herding). Ties go to the earliest
+ * candidate, so runs are deterministic.
+ */
+import type { Algorithm } from '../config';
+import type { Rng } from '../core/rng';
+import { maglevTable, moduloTable, ringTable, type HashTable } from './hashing';
+
+export interface PickContext {
+  rng: Rng;
+  /** Load as the balancer sees it, per backend index (connections at L4, requests at L7). */
+  load: ArrayLike<number>;
+  weight: ArrayLike<number>;
+  names: readonly string[];
+  /** Hash key for hashing algorithms (client IP for ip-hash, flow or user key otherwise). */
+  key: number;
+  ipKey: number;
+  choices: number;
+  ringVnodes: number;
+  maglevTableSize: number;
+}
+
+/** Per-pool state that survives between picks (round-robin counters, cached hash tables). */
+export class PickerState {
+  rr = 0;
+  private wrrCurrent = new Map<number, number>();
+  private tables = new Map<string, HashTable>();
+
+  pick(algorithm: Algorithm, candidates: readonly number[], ctx: PickContext): number {
+    const n = candidates.length;
+    if (n === 0) return -1;
+    if (n === 1) return candidates[0] as number;
+    switch (algorithm) {
+      case 'round-robin':
+        return candidates[this.rr++ % n] as number;
+      case 'weighted-round-robin':
+        return this.smoothWeighted(candidates, ctx.weight);
+      case 'random':
+        return candidates[ctx.rng.int(n)] as number;
+      case 'least-connections':
+      case 'least-outstanding':
+        return leastLoaded(candidates, ctx.load, this.rr++);
+      case 'p2c':
+        return this.powerOfChoices(candidates, ctx);
+      case 'ip-hash':
+        return candidates[(ctx.ipKey >>> 0) % n] as number;
+      case 'ring-hash':
+      case 'maglev': {
+        const index = this.table(algorithm, candidates, ctx).lookup(ctx.key);
+        return candidates[index < 0 ? 0 : index] as number;
+      }
+    }
+  }
+
+  /** nginx's smooth weighted round robin: even interleaving, exact long-run shares. */
+  private smoothWeighted(candidates: readonly number[], weight: ArrayLike<number>): number {
+    let total = 0;
+    let best = -1;
+    let bestValue = -Infinity;
+    for (const b of candidates) {
+      const w = weight[b] as number;
+      const current = (this.wrrCurrent.get(b) ?? 0) + w;
+      this.wrrCurrent.set(b, current);
+      total += w;
+      if (current > bestValue) {
+        bestValue = current;
+        best = b;
+      }
+    }
+    if (total === 0) return candidates[this.rr++ % candidates.length] as number;
+    this.wrrCurrent.set(best, bestValue - total);
+    return best;
+  }
+
+  /** Sample `choices` distinct candidates, keep the least loaded (Envoy LEAST_REQUEST). */
+  private powerOfChoices(candidates: readonly number[], ctx: PickContext): number {
+    const n = candidates.length;
+    const d = Math.min(ctx.choices, n);
+    let best = -1;
+    let bestLoad = Infinity;
+    const first = ctx.rng.int(n);
+    // Distinct samples without allocation: a random start and random strides coprime-free walk.
+    for (let i = 0; i < d; i++) {
+      const index = i === 0 ? first : (first + 1 + ctx.rng.int(n - 1)) % n;
+      const b = candidates[index] as number;
+      const load = ctx.load[b] as number;
+      if (load < bestLoad) {
+        bestLoad = load;
+        best = b;
+      }
+    }
+    return best;
+  }
+
+  private table(algorithm: 'ring-hash' | 'maglev', candidates: readonly number[], ctx: PickContext): HashTable {
+    const signature = `${algorithm}:${candidates.join(',')}:${candidates.map((b) => ctx.weight[b]).join(',')}`;
+    let table = this.tables.get(signature);
+    if (!table) {
+      const members = candidates.map((b) => ({
+        name: ctx.names[b] as string,
+        weight: Math.max(ctx.weight[b] as number, 0) || 1,
+      }));
+      table =
+        algorithm === 'ring-hash' ? ringTable(members, ctx.ringVnodes) : maglevTable(members, ctx.maglevTableSize);
+      // Membership changes are rare (slider moves, failures); keep a few recent tables.
+      if (this.tables.size > 8) this.tables.clear();
+      this.tables.set(signature, table);
+    }
+    return table;
+  }
+
+  reset(): void {
+    this.wrrCurrent.clear();
+    this.tables.clear();
+  }
+}
+
+/** Least loaded, scanning from a rotating start so equal loads share work evenly. */
+function leastLoaded(candidates: readonly number[], load: ArrayLike<number>, rotation: number): number {
+  const n = candidates.length;
+  const start = rotation % n;
+  let best = candidates[start] as number;
+  let bestLoad = load[best] as number;
+  // Two plain loops instead of a modulo per step: this runs once per request.
+  for (let i = start + 1; i < n; i++) {
+    const b = candidates[i] as number;
+    const l = load[b] as number;
+    if (l < bestLoad) {
+      bestLoad = l;
+      best = b;
+    }
+  }
+  for (let i = 0; i < start; i++) {
+    const b = candidates[i] as number;
+    const l = load[b] as number;
+    if (l < bestLoad) {
+      bestLoad = l;
+      best = b;
+    }
+  }
+  return best;
+}
+
+export { moduloTable };

@@ -1,0 +1,254 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { configWith, createSimulation, pool, type Algorithm, type Metrics, type SimConfig } from '../../src/engine';
+
+const RUNS = { numRuns: 1000, seed: 20261126 };
+const ALGORITHMS: Algorithm[] = [
+  'round-robin',
+  'weighted-round-robin',
+  'random',
+  'least-connections',
+  'least-outstanding',
+  'p2c',
+  'ip-hash',
+  'ring-hash',
+  'maglev',
+];
+
+/** Small, valid configs that reach every parameter's extremes. */
+const configArb: fc.Arbitrary<SimConfig> = fc
+  .record({
+    mode: fc.constantFrom('l4' as const, 'l7' as const),
+    algorithm: fc.constantFrom(...ALGORITHMS),
+    tls: fc.constantFrom('none' as const, 'terminate' as const, 'passthrough' as const, 'reencrypt' as const),
+    forwarding: fc.constantFrom('nat' as const, 'dsr' as const),
+    stickiness: fc.constantFrom('none' as const, 'cookie' as const, 'source-ip' as const),
+    protocol: fc.constantFrom('http1' as const, 'http2' as const, 'websocket' as const),
+    clients: fc.oneof(fc.constant(1), fc.constant(100_000), fc.integer({ min: 1, max: 300 })),
+    rate: fc.oneof(fc.constant(0), fc.constant(2_000_000), fc.double({ min: 0, max: 5000, noNaN: true })),
+    natShare: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+    usersPerIp: fc.oneof(fc.constant(1), fc.constant(5000), fc.integer({ min: 1, max: 50 })),
+    backends: fc.integer({ min: 0, max: 6 }),
+    concurrency: fc.oneof(fc.constant(1), fc.constant(10_000), fc.integer({ min: 1, max: 16 })),
+    serviceMs: fc.oneof(fc.constant(0.001), fc.constant(600_000), fc.double({ min: 0.01, max: 200, noNaN: true })),
+    distribution: fc.constantFrom('exponential' as const, 'bimodal' as const, 'constant' as const),
+    weight: fc.oneof(fc.constant(0), fc.constant(999), fc.integer({ min: 1, max: 5 })),
+    rtt: fc.oneof(fc.constant(0), fc.constant(1000), fc.double({ min: 0, max: 100, noNaN: true })),
+    sessions: fc.constantFrom('none' as const, 'memory' as const, 'shared' as const),
+    refresh: fc.constantFrom(0, 5, 600_000),
+    passive: fc.boolean(),
+  })
+  .map((p) => {
+    const mode = p.mode;
+    const tls = mode === 'l7' && p.tls === 'passthrough' ? 'terminate' : p.tls;
+    return configWith({
+      clients: {
+        count: p.clients,
+        ratePerSecond: p.rate,
+        protocol: p.protocol,
+        natShare: p.natShare,
+        usersPerIp: p.usersPerIp,
+      },
+      balancer: {
+        mode,
+        algorithm: p.algorithm,
+        tls,
+        forwarding: mode === 'l7' ? 'nat' : p.forwarding,
+        stickiness: mode === 'l4' && p.stickiness === 'cookie' ? 'none' : p.stickiness,
+        statsRefreshMs: p.refresh,
+      },
+      health: { passive: p.passive ? { consecutiveErrors: 2, ejectionMs: 100 } : null },
+      sessions: p.sessions,
+      network: { clientRttMs: p.rtt, backendRttMs: Math.min(p.rtt, 100) },
+      pools: [
+        pool('web', p.backends, {
+          concurrency: p.concurrency,
+          serviceMs: p.serviceMs,
+          distribution: p.distribution,
+          weight: p.weight,
+        }),
+      ],
+    });
+  });
+
+/** Long enough to matter, short enough that a 2,000,000 req/s extreme stays a few hundred requests. */
+const durationFor = (config: SimConfig, requests = 600) =>
+  Math.min(500, config.clients.ratePerSecond > 0 ? (requests / config.clients.ratePerSecond) * 1000 : 500);
+const TIMEOUT = 120_000;
+
+function everyNumber(value: unknown, visit: (path: string, n: number) => void, path = ''): void {
+  if (typeof value === 'number') visit(path, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => everyNumber(v, visit, `${path}[${i}]`));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) everyNumber(v, visit, path ? `${path}.${k}` : k);
+}
+
+describe('engine properties (fast-check, 1,000 runs each)', () => {
+  it(
+    'conserves requests: sent = completed + failed + in flight (counted on its own)',
+    () => {
+      fc.assert(
+        fc.property(configArb, fc.integer({ min: 1, max: 9 }), (config, seed) => {
+          const sim = createSimulation(config, { seed });
+          const step = durationFor(config) / 4;
+          for (let i = 1; i <= 4; i++) {
+            sim.advanceTo(step * i);
+            const { sent, completed, failed, inFlight } = sim.metrics().requests;
+            expect(completed + failed + inFlight).toBe(sent);
+          }
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'never reports NaN, Infinity or a negative number, even at parameter extremes',
+    () => {
+      fc.assert(
+        fc.property(configArb, (config) => {
+          const sim = createSimulation(config, { seed: 1 });
+          sim.advanceTo(durationFor(config));
+          everyNumber(sim.metrics(), (path, n) => {
+            if (!Number.isFinite(n) || n < 0) throw new Error(`${path} = ${n}`);
+          });
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'never moves simulated time backwards, whatever the steps',
+    () => {
+      fc.assert(
+        fc.property(
+          configArb,
+          fc.array(fc.double({ min: -0.2, max: 0.3, noNaN: true }), { minLength: 1, maxLength: 8 }),
+          (config, steps) => {
+            const sim = createSimulation({ ...config, traceCapacity: 50 }, { seed: 2 });
+            const span = durationFor(config, 300);
+            let last = 0;
+            let lastDepart = 0;
+            for (const step of steps) {
+              // Negative steps ask to go back in time: the clock must refuse.
+              sim.advanceTo(last + step * span);
+              expect(sim.timeMs).toBeGreaterThanOrEqual(last);
+              last = sim.timeMs;
+              for (const hop of sim.traceSince(0).filter((h) => h.kind === 'health')) {
+                expect(hop.departMs).toBeGreaterThanOrEqual(0);
+                lastDepart = Math.max(lastDepart, hop.departMs);
+              }
+              expect(lastDepart).toBeLessThanOrEqual(last);
+            }
+          },
+        ),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'round robin keeps per-backend counts within 1 of each other',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 8 }),
+          fc.integer({ min: 1, max: 2000 }),
+          fc.integer({ min: 1, max: 99 }),
+          (n, rate, seed) => {
+            const sim = createSimulation(
+              configWith({
+                clients: { count: 50, ratePerSecond: rate },
+                balancer: { algorithm: 'round-robin' },
+                pools: [pool('web', n)],
+              }),
+              { seed },
+            );
+            sim.advanceTo(300);
+            const counts = sim.metrics().backends.map((b) => b.requests);
+            expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+          },
+        ),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'sends no new requests to a backend marked down while another is healthy',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom('l4' as const, 'l7' as const),
+          fc.constantFrom(...ALGORITHMS),
+          fc.integer({ min: 2, max: 6 }),
+          fc.integer({ min: 1, max: 99 }),
+          (mode, algorithm, n, seed) => {
+            const config = configWith({
+              clients: { count: 40, ratePerSecond: 400 },
+              balancer: { mode, algorithm, tls: mode === 'l4' ? 'passthrough' : 'terminate' },
+              health: { active: { intervalMs: 20, healthyThreshold: 2, unhealthyThreshold: 2 } },
+              pools: [pool('web', n)],
+            });
+            const sim = createSimulation(config, { seed });
+            sim.advanceTo(100);
+            sim.setBackendState('web-1', 'crashed');
+            sim.advanceTo(200); // two failed checks 20 ms apart mark it down
+            const down = (m: Metrics) => m.backends.find((b) => b.id === 'web-1')!;
+            expect(down(sim.metrics()).healthy).toBe(false);
+            const before = down(sim.metrics()).requests;
+            sim.advanceTo(400);
+            expect(down(sim.metrics()).requests).toBe(before);
+          },
+        ),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'is deterministic: the same seed gives the same metrics and trace, in one run or many steps',
+    () => {
+      fc.assert(
+        fc.property(
+          configArb,
+          fc.integer({ min: 1, max: 1000 }),
+          fc.array(fc.double({ min: 0.1, max: 80, noNaN: true }), { minLength: 1, maxLength: 10 }),
+          (config, seed, steps) => {
+            const traced = { ...config, traceCapacity: 200 };
+            const end = Math.min(
+              durationFor(config, 300),
+              steps.reduce((a, b) => a + b, 0),
+            );
+            const whole = createSimulation(traced, { seed });
+            whole.advanceTo(end);
+            const stepped = createSimulation(traced, { seed });
+            let t = 0;
+            for (const step of steps) {
+              t = Math.min(end, t + step);
+              stepped.advanceTo(t);
+            }
+            stepped.advanceTo(end);
+            expect(stepped.metrics()).toEqual(whole.metrics());
+            expect(hash(stepped.traceSince(0))).toBe(hash(whole.traceSince(0)));
+          },
+        ),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+function hash(value: unknown): string {
+  const text = JSON.stringify(value);
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return `${text.length}:${h >>> 0}`;
+}
