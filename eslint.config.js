@@ -25,6 +25,14 @@ export default tseslint.config(
     },
   },
   {
+    // Outside the engine, only its public surface may be imported.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index'], message: 'Import the engine through src/engine/index.ts.' }] }],
+    },
+  },
+  {
     // The engine is a pure, seeded simulation: no UI libraries, no wall clock, no Math.random.
     files: ['src/engine/**/*.ts'],
     rules: {

@@ -798,7 +798,8 @@ export class Simulation {
     // A new rate takes effect now, not after the gap drawn at the old rate.
     if (next.clients.ratePerSecond !== previous.clients.ratePerSecond) this.scheduleArrival();
     if (next.balancer.algorithm !== previous.balancer.algorithm) for (const pool of this.pools) pool.picker.reset();
-    if (next.balancer.mode !== previous.balancer.mode || next.balancer.tls !== previous.balancer.tls) {
+    const tierChanged = JSON.stringify(next.frontTier) !== JSON.stringify(previous.frontTier);
+    if (next.balancer.mode !== previous.balancer.mode || next.balancer.tls !== previous.balancer.tls || tierChanged) {
       // A different listener: every client reconnects.
       for (let c = 0; c < next.clients.count; c++) this.closeConnection(c);
     }

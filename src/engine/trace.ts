@@ -3,13 +3,14 @@
  * facts a balancer could read from it (see model/views.ts). A ring buffer keeps memory flat no
  * matter how long the simulation runs; readers ask for everything after the last `seq` they saw.
  */
-import type { PacketFacts } from './model/views';
+import { viewAtL4, viewAtL7, type L7View, type PacketFacts } from './model/views';
 import type { Simulation } from './simulation';
 import { VIP } from './simulation';
 
 export type HopKind = 'syn' | 'tls' | 'request' | 'response' | 'health';
 
-export interface Hop {
+/** Hop fields as recorded; `Hop` adds the two views, computed on first read. */
+export interface HopRecord {
   /** Increases by one per hop; pass the last one seen to `since()`. */
   seq: number;
   packetId: number;
@@ -26,6 +27,50 @@ export interface Hop {
   /** Health checks: whether the check passed. */
   ok?: boolean;
   facts: PacketFacts;
+}
+
+export interface Hop extends HopRecord {
+  /** What an L4 device and an L7 device can read of this packet (unreadable fields say why). */
+  readonly l4: L7View;
+  readonly l7: L7View;
+}
+
+/**
+ * A recorded hop. The views are derived from `facts` when first read and then kept: most hops are
+ * animated and never inspected, and building views for all of them cost frame time.
+ */
+class TraceHop implements Hop {
+  seq!: number;
+  packetId!: number;
+  requestId!: number | null;
+  connectionId!: number | null;
+  kind!: HopKind;
+  from!: string;
+  to!: string;
+  departMs!: number;
+  arriveMs!: number;
+  bytes!: number;
+  encrypted!: boolean;
+  ok?: boolean;
+  facts!: PacketFacts;
+  private views: { l4: L7View; l7: L7View } | undefined;
+
+  constructor(record: HopRecord) {
+    Object.assign(this, record);
+  }
+
+  get l4(): L7View {
+    return (this.views ??= { l4: viewAtL4(this.facts), l7: viewAtL7(this.facts) }).l4;
+  }
+
+  get l7(): L7View {
+    return (this.views ??= { l4: viewAtL4(this.facts), l7: viewAtL7(this.facts) }).l7;
+  }
+
+  toJSON(): HopRecord & { l4: L7View; l7: L7View } {
+    const { views: _views, ...record } = this;
+    return { ...record, l4: this.l4, l7: this.l7 };
+  }
 }
 
 const BALANCER_IP = '10.0.0.2';
@@ -58,9 +103,12 @@ export class Tracer {
     return out;
   }
 
-  private push(hop: Omit<Hop, 'seq' | 'packetId'>): void {
+  private push(hop: Omit<HopRecord, 'seq' | 'packetId'>): void {
     const seq = ++this.seq;
-    this.hops[seq % this.capacity] = { ...hop, seq, packetId: ++this.packets };
+    const record = hop as HopRecord;
+    record.seq = seq;
+    record.packetId = ++this.packets;
+    this.hops[seq % this.capacity] = new TraceHop(record);
   }
 
   /** The handshake that opens the connection request `r` is the first to use. */

@@ -3,8 +3,7 @@
  * lessons use. L7 with path rules and cookies, 16 backends, least connections, load 0.9, tracing
  * off. The last line is one JSON object with the figures.
  */
-import { configWith, createSimulation, runScenario, SCENARIOS } from '../../src/engine';
-import { DEFAULT_REQUEST, pool } from '../../src/engine/config';
+import { configWith, createSimulation, DEFAULT_REQUEST, pool, runScenario, SCENARIOS } from '../../src/engine';
 
 const BACKENDS = 16;
 const CONCURRENCY = 4;
@@ -51,8 +50,18 @@ const runs = Array.from({ length: Number(process.env.BENCH_RUNS ?? 5) }, () => r
   (a, b) => a.seconds - b.seconds,
 );
 const { metrics, seconds } = runs[Math.floor(runs.length / 2)]!;
-global.gc?.();
-const heapUsedMB = process.memoryUsage().heapUsed / 1024 / 1024;
+/** Heap after a forced GC (run with --expose-gc), while a simulation is still alive. */
+function heapAfter(durationMs: number): number {
+  const sim = createSimulation(config, { seed: 9 });
+  sim.advanceTo(durationMs);
+  global.gc?.();
+  const mb = process.memoryUsage().heapUsed / 1024 / 1024;
+  if (sim.metrics().requests.sent === 0) throw new Error('benchmark scenario sent nothing');
+  return mb;
+}
+const heapShortMB = heapAfter(10_000);
+const heapLongMB = heapAfter(120_000);
+const heapUsedMB = heapLongMB;
 const figures = {
   simulatedSeconds: durationMs / 1000,
   runs: runs.length,
@@ -62,6 +71,8 @@ const figures = {
   eventsPerSecond: Math.round(metrics.events / seconds),
   requestsPerSecond: Math.round(metrics.requests.sent / seconds),
   heapUsedMB: Number(heapUsedMB.toFixed(1)),
+  heapAfter10sSimMB: Number(heapShortMB.toFixed(1)),
+  heapAfter120sSimMB: Number(heapLongMB.toFixed(1)),
   utilisation: Number((metrics.backends.reduce((s, b) => s + b.utilisation, 0) / metrics.backends.length).toFixed(3)),
 };
 /** One animation frame: advance 1/60 s of simulated time, read new hops and the metrics. */

@@ -252,3 +252,96 @@ function hash(value: unknown): string {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return `${text.length}:${h >>> 0}`;
 }
+
+describe('engine under live changes (fast-check, 1,000 runs)', () => {
+  const change = fc.oneof(
+    fc.record({
+      kind: fc.constant('rate' as const),
+      value: fc.oneof(fc.constant(0), fc.constant(2_000_000), fc.double({ min: 0, max: 3000, noNaN: true })),
+    }),
+    fc.record({ kind: fc.constant('nat' as const), value: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    fc.record({ kind: fc.constant('algorithm' as const), value: fc.constantFrom(...ALGORITHMS) }),
+    fc.record({
+      kind: fc.constant('tls' as const),
+      value: fc.constantFrom('none' as const, 'terminate' as const, 'reencrypt' as const),
+    }),
+    fc.record({
+      kind: fc.constant('weight' as const),
+      value: fc.oneof(fc.constant(0), fc.constant(999), fc.integer({ min: 1, max: 9 })),
+    }),
+    fc.record({
+      kind: fc.constant('state' as const),
+      value: fc.constantFrom('up' as const, 'crashed' as const, 'gray' as const),
+    }),
+    fc.record({ kind: fc.constant('add' as const), value: fc.constant(0) }),
+    fc.record({ kind: fc.constant('remove' as const), value: fc.constant(0) }),
+    fc.record({ kind: fc.constant('tier' as const), value: fc.boolean() }),
+  );
+
+  it(
+    'stays consistent whatever the sliders do mid-run',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(change, { minLength: 1, maxLength: 8 }),
+          fc.integer({ min: 1, max: 99 }),
+          (changes, seed) => {
+            const sim = createSimulation(
+              configWith({
+                clients: { count: 60, ratePerSecond: 500 },
+                sessions: 'memory',
+                balancer: { cache: { enabled: true, hitRatio: 0.5 } },
+                pools: [pool('web', 3)],
+              }),
+              { seed },
+            );
+            let t = 0;
+            for (const c of changes) {
+              const live = sim.topology().pools[0]!.backends;
+              const target = live[seed % Math.max(live.length, 1)];
+              switch (c.kind) {
+                case 'rate':
+                  sim.update({ clients: { ratePerSecond: c.value } });
+                  break;
+                case 'nat':
+                  sim.update({ clients: { natShare: c.value } });
+                  break;
+                case 'algorithm':
+                  sim.update({ balancer: { algorithm: c.value } });
+                  break;
+                case 'tls':
+                  sim.update({ balancer: { tls: c.value } });
+                  break;
+                case 'weight':
+                  if (target) sim.setWeight(target, c.value);
+                  break;
+                case 'state':
+                  if (target) sim.setBackendState(target, c.value);
+                  break;
+                case 'add':
+                  if (live.length < 8) sim.addBackend('web');
+                  break;
+                case 'remove':
+                  if (target) sim.removeBackend(target);
+                  break;
+                case 'tier':
+                  sim.update({ frontTier: c.value ? { proxies: 2, algorithm: 'maglev', forwarding: 'dsr' } : null });
+                  break;
+              }
+              const rate = sim.config.clients.ratePerSecond;
+              t += rate > 0 ? Math.min(100, (300 / rate) * 1000) : 100;
+              sim.advanceTo(t);
+              const m = sim.metrics();
+              expect(m.requests.completed + m.requests.failed + m.requests.inFlight).toBe(m.requests.sent);
+              everyNumber(m, (path, n) => {
+                if (!Number.isFinite(n) || n < 0) throw new Error(`${path} = ${n}`);
+              });
+            }
+          },
+        ),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+});

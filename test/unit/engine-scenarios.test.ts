@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../../src/engine';
-import { checkExpectations, runPreset } from '../../src/engine/scenario-run';
+import { checkExpectations, runPreset, SCENARIOS } from '../../src/engine';
 
 /** Every preset a lesson can embed runs headless and produces the outcome it promises. */
 describe('scenario presets', () => {

@@ -13,8 +13,7 @@ export const HTTP_FIELDS = ['method', 'host', 'path', 'headers', 'cookies'] as c
 export type L4FieldName = (typeof L4_FIELDS)[number];
 export type HttpFieldName = (typeof HTTP_FIELDS)[number];
 
-export type L4View = Record<L4FieldName, Field>;
-export type L7View = L4View & Record<HttpFieldName, Field>;
+export type L7View = Record<L4FieldName | HttpFieldName, Field>;
 
 export interface PacketFacts {
   srcIp: string;
@@ -41,39 +40,51 @@ export interface PacketFacts {
 export const ECH_PUBLIC_NAME = 'public.example.com';
 
 const readable = (value: string): Field => ({ readable: true, value });
-const hidden = (reason: Hidden): Field => ({ readable: false, reason });
+// Shared, frozen "can't read" markers: views are built for every traced hop.
+const HIDDEN: Record<Hidden, Field> = {
+  encrypted: Object.freeze({ readable: false, reason: 'encrypted' }),
+  'not-parsed': Object.freeze({ readable: false, reason: 'not-parsed' }),
+  absent: Object.freeze({ readable: false, reason: 'absent' }),
+};
 
-function l4View(p: PacketFacts): L4View {
-  const tlsField = (value: string): Field => {
-    if (p.plaintextProtocol) return hidden('absent');
-    // The ClientHello is sent before any keys exist, so SNI and ALPN are readable unless ECH
-    // encrypts the inner ClientHello (only its outer public name, ECH_PUBLIC_NAME, is visible).
-    return p.ech ? hidden('encrypted') : readable(value);
-  };
+/** SNI and ALPN come from the ClientHello: sent before any keys exist, so readable unless ECH
+ * encrypts the inner ClientHello (only its outer public name, ECH_PUBLIC_NAME, is visible). */
+function helloField(p: PacketFacts, value: string): Field {
+  if (p.plaintextProtocol) return HIDDEN.absent;
+  return p.ech ? HIDDEN.encrypted : readable(value);
+}
+
+/** The L4 view of a packet: HTTP fields are never available to it. */
+export function viewAtL4(p: PacketFacts): L7View {
+  const http = p.encrypted ? HIDDEN.encrypted : HIDDEN['not-parsed'];
   return {
     srcIp: readable(p.srcIp),
     srcPort: readable(String(p.srcPort)),
     dstIp: readable(p.dstIp),
     dstPort: readable(String(p.dstPort)),
     protocol: readable('TCP'),
-    sni: tlsField(p.sni),
-    alpn: tlsField(p.alpn),
+    sni: helloField(p, p.sni),
+    alpn: helloField(p, p.alpn),
+    method: http,
+    host: http,
+    path: http,
+    headers: http,
+    cookies: http,
   };
-}
-
-/** The L4 view of a packet: HTTP fields are never available to it. */
-export function viewAtL4(p: PacketFacts): L7View {
-  const httpReason: Hidden = p.encrypted ? 'encrypted' : 'not-parsed';
-  const http = Object.fromEntries(HTTP_FIELDS.map((f) => [f, hidden(httpReason)])) as Record<HttpFieldName, Field>;
-  return { ...l4View(p), ...http };
 }
 
 /** The L7 view: HTTP fields are readable when the hop is plaintext or the balancer has the keys. */
 export function viewAtL7(p: PacketFacts): L7View {
   const canRead = !p.encrypted || p.balancerHasKeys;
-  const field = (value: string) => (canRead ? readable(value) : hidden('encrypted'));
+  const field = (value: string) => (canRead ? readable(value) : HIDDEN.encrypted);
   return {
-    ...l4View(p),
+    srcIp: readable(p.srcIp),
+    srcPort: readable(String(p.srcPort)),
+    dstIp: readable(p.dstIp),
+    dstPort: readable(String(p.dstPort)),
+    protocol: readable('TCP'),
+    sni: helloField(p, p.sni),
+    alpn: helloField(p, p.alpn),
     method: field(p.method),
     host: field(p.host),
     path: field(p.path),
