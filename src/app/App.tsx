@@ -7,6 +7,8 @@ import { GlossaryPage } from '../routes/GlossaryPage';
 import { HomePage } from '../routes/HomePage';
 import { LessonPage } from '../routes/LessonPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
+import { ProgressPage } from '../routes/ProgressPage';
+import { useApplySettings } from './use-apply-settings';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LangLayout } from './LangLayout';
 import { RootRedirect } from './RootRedirect';
@@ -19,6 +21,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="lessons/:slug" element={<LessonPage />} />
         <Route path="glossary" element={<GlossaryPage />} />
+        <Route path="progress" element={<ProgressPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -27,6 +30,7 @@ export function AppRoutes() {
 
 export function App() {
   useEffect(() => syncLearnerStoreAcrossTabs(), []);
+  useApplySettings();
   return (
     <I18nextProvider i18n={i18n}>
       <ErrorBoundary>

@@ -13,7 +13,7 @@ import { Shell } from './Shell';
 export function LangLayout() {
   const { lang } = useParams();
   const location = useLocation();
-  const saved = useLearnerStore((state) => state.language);
+  const saved = useLearnerStore((state) => state.settings.language);
   const valid = isLang(lang);
 
   useLayoutEffect(() => {

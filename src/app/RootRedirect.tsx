@@ -5,7 +5,7 @@ import { homePath } from './paths';
 
 /** `/`: the saved preference, then the browser language, then English. */
 export function RootRedirect() {
-  const saved = useLearnerStore((state) => state.language);
+  const saved = useLearnerStore((state) => state.settings.language);
   const lang = preferredLang(saved, typeof navigator === 'undefined' ? undefined : navigator.languages);
   return <Navigate to={homePath(lang)} replace />;
 }

@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Lang } from '../content/tree';
-import { LanguageSwitcher } from '../ui/LanguageSwitcher';
-import { StorageNotice } from '../ui/StorageNotice';
-import { glossaryPath, homePath } from './paths';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { StorageNotice } from './StorageNotice';
+import { glossaryPath, homePath, progressPath } from './paths';
 
 /** The frame of every page: skip link, header with navigation and language, main, footer. */
 export function Shell({ lang, children }: { lang: Lang; children: ReactNode }) {
@@ -27,6 +27,7 @@ export function Shell({ lang, children }: { lang: Lang; children: ReactNode }) {
               {t('nav.lessons')}
             </NavLink>
             <NavLink to={glossaryPath(lang)}>{t('nav.glossary')}</NavLink>
+            <NavLink to={progressPath(lang)}>{t('nav.progress')}</NavLink>
           </nav>
           <LanguageSwitcher current={lang} />
         </div>

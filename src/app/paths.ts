@@ -11,3 +11,4 @@ export function withLang(pathname: string, lang: Lang): string {
   const rest = pathname.replace(/^\/[^/]*/, '');
   return `/${lang}${rest === '/' ? '' : rest}`;
 }
+export const progressPath = (lang: Lang) => `/${lang}/progress`;

@@ -51,7 +51,7 @@ export const DIRECTIVES = {
   },
   quiz: {
     form: 'container',
-    available: false,
+    available: true,
     label: 'none',
     attributes: {
       id: idAttribute('quiz id, unique in the lesson'),
@@ -65,7 +65,7 @@ export const DIRECTIVES = {
   },
   reflection: {
     form: 'container',
-    available: false,
+    available: true,
     label: 'none',
     attributes: { id: idAttribute('reflection id, unique in the lesson') },
   },

@@ -46,13 +46,51 @@ export interface BlockDirectiveNode {
   /** The `[label]` of a container directive, e.g. a callout title. */
   label?: InlineNode[];
   c: BlockNode[];
+  /** Structured content of directives that have one (quizzes, reflections), parsed at build time. */
+  data?: DirectiveData;
 }
+
+export type QuizKind = 'single' | 'multiple' | 'truefalse';
+
+export interface QuizOption {
+  /** Stable within the quiz: a, b, c… by position, or an explicit `{#id}`. */
+  id: string;
+  /** For truefalse: whether the statement is true. Otherwise: whether it is a right answer. */
+  correct: boolean;
+  text: InlineNode[];
+  explanation: BlockNode[];
+}
+
+export interface QuizData {
+  type: 'quiz';
+  id: string;
+  kind: QuizKind;
+  question: BlockNode[];
+  options: QuizOption[];
+}
+
+export interface ReflectionData {
+  type: 'reflection';
+  id: string;
+  question: BlockNode[];
+  answer: BlockNode[];
+}
+
+export type DirectiveData = QuizData | ReflectionData;
 
 export interface SectionRef {
   id: string;
   depth: 2 | 3;
   /** Plain text of the heading, for the table of contents. */
   title: string;
+}
+
+/** A quiz or reflection, as the progress model counts it. */
+export interface ActivityRef {
+  id: string;
+  type: 'quiz' | 'reflection';
+  /** The `##`/`###` section it sits in. */
+  section: string;
 }
 
 export interface LessonMeta {
@@ -63,6 +101,8 @@ export interface LessonMeta {
   prerequisites: string[];
   related: string[];
   sections: SectionRef[];
+  /** Quizzes and reflections in order: lesson completion and the home page count them. */
+  activities: ActivityRef[];
 }
 
 export interface GlossaryEntry {

@@ -10,8 +10,8 @@ export type StorageProblem = { kind: 'recovered'; backupKey: string | null } | {
 
 export interface ValidatedStorageOptions<S> {
   version: number;
-  /** Validates state stored at the current version; `lossy` means something was dropped. */
-  parse: (state: unknown) => { data: S; lossy: boolean };
+  /** Validates (and migrates, for older versions) stored state; `lossy` = something was dropped. */
+  parse: (state: unknown, version: number) => { data: S; lossy: boolean };
   onProblem: (problem: StorageProblem) => void;
   /** Injected for tests; defaults to window.localStorage, looked up lazily because it may throw. */
   getStorage?: () => Storage;
@@ -19,6 +19,18 @@ export interface ValidatedStorageOptions<S> {
 }
 
 export const BACKUP_SUFFIX = ':backup:';
+
+/** Reads and validates one stored value without side effects (for the storage event of other tabs). */
+export function readStoredValue<S>(
+  raw: string | null,
+  options: Pick<ValidatedStorageOptions<S>, 'version' | 'parse'>,
+): S | null {
+  if (raw === null) return null;
+  const envelope = safeJsonParse(raw) as Partial<StorageValue<unknown>> | undefined;
+  if (typeof envelope !== 'object' || envelope === null || !Number.isInteger(envelope.version)) return null;
+  if ((envelope.version as number) > options.version) return null;
+  return options.parse(envelope.state, envelope.version as number).data;
+}
 
 export function createValidatedStorage<S>(options: ValidatedStorageOptions<S>): PersistStorage<S> {
   const storage = (): Storage | undefined => {
@@ -77,10 +89,11 @@ export function createValidatedStorage<S>(options: ValidatedStorageOptions<S>): 
         backUp(name, raw);
         return null;
       }
-      if (version < options.version) return { state: envelope.state as S, version };
-      const { data, lossy } = options.parse(envelope.state);
+      // Older versions are migrated here rather than in zustand's migrate, so a lossy migration
+      // can still back up the raw original.
+      const { data, lossy } = options.parse(envelope.state, version);
       if (lossy) backUp(name, raw);
-      return { state: data, version };
+      return { state: data, version: options.version };
     },
     setItem(name, value): void {
       if (frozen.has(name)) return;

@@ -37,7 +37,7 @@ function GlossaryList({ entries }: { entries: GlossaryEntry[] }) {
   const lang = useLang();
   useScrollToHash(entries);
   const labels = useRenderLabels();
-  const context = useMemo(() => ({ lang, terms: {}, labels }), [lang, labels]);
+  const context = useMemo(() => ({ lang, lessonId: null, terms: {}, labels }), [lang, labels]);
   return (
     <RenderContext.Provider value={context}>
       <dl className="glossary">

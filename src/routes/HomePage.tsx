@@ -5,13 +5,15 @@ import { useLang } from '../app/use-lang';
 import { lessonMeta, lessonsInOrder } from '../content/course';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useLearnerStore } from '../progress/learner-store';
+import { continueTarget, lessonStatus } from '../progress/selectors';
 
 export function HomePage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const visited = useLearnerStore((state) => state.visited);
+  const progress = useLearnerStore((state) => state.lessons);
   const lessons = lessonsInOrder(lang);
   useDocumentTitle(undefined, t('home.documentTitle'));
+  const resume = continueTarget(lessons, progress);
 
   return (
     <div className="page page--home">
@@ -19,6 +21,15 @@ export function HomePage() {
         <p className="hero__eyebrow">{t('app.name')}</p>
         <h1 id="home-heading">{t('home.heading')}</h1>
         <p className="hero__pitch">{t('home.pitch')}</p>
+        {resume && (
+          <p className="hero__continue">
+            <Link className="button" to={lessonPath(lang, resume.lesson.id, resume.sectionId)} data-continue>
+              {t('progress.continue')}
+              <span className="visually-hidden">: </span>
+            </Link>{' '}
+            <span className="muted">{resume.lesson.title}</span>
+          </p>
+        )}
       </section>
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading" className="section-title">
@@ -26,7 +37,7 @@ export function HomePage() {
         </h2>
         <ol className="lesson-list" aria-labelledby="lessons-heading">
           {lessons.map((lesson, index) => {
-            const seen = Boolean(visited[lesson.id]);
+            const status = lessonStatus(lesson, progress[lesson.id]);
             return (
               <li key={lesson.id} className="lesson-card" data-lesson={lesson.id}>
                 <span className="lesson-card__number" aria-hidden="true">
@@ -39,10 +50,7 @@ export function HomePage() {
                   <p className="lesson-card__summary">{lesson.summary}</p>
                   <p className="lesson-card__meta">
                     <span>{t('lesson.minutes', { count: lesson.minutes })}</span>
-                    <span className={seen ? 'badge badge--done' : 'badge'}>
-                      <span aria-hidden="true">{seen ? '✓ ' : '○ '}</span>
-                      {seen ? t('home.visited') : t('home.notVisited')}
-                    </span>
+                    <LessonBadge complete={status.complete} started={status.started} percent={status.percent} />
                   </p>
                   <p className="lesson-card__prereqs">
                     {lesson.prerequisites.length === 0 ? (
@@ -66,5 +74,33 @@ export function HomePage() {
         </ol>
       </section>
     </div>
+  );
+}
+
+function LessonBadge({ complete, started, percent }: { complete: boolean; started: boolean; percent: number }) {
+  const { t } = useTranslation();
+  if (complete) {
+    return (
+      <span className="badge badge--done">
+        <span aria-hidden="true">✓ </span>
+        {t('progress.complete')}
+      </span>
+    );
+  }
+  if (!started) {
+    return (
+      <span className="badge">
+        <span aria-hidden="true">○ </span>
+        {t('progress.notStarted')}
+      </span>
+    );
+  }
+  return (
+    <span className="badge badge--progress">
+      <span className="badge__meter" aria-hidden="true">
+        <span className={`badge__fill badge__fill--${Math.round(percent / 10) * 10}`} />
+      </span>
+      {t('progress.inProgress', { percent })}
+    </span>
   );
 }

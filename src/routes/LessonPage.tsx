@@ -6,15 +6,18 @@ import { loadLesson, lessonMeta } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
 import { RenderContext } from '../content/render/render-context';
 import { groupSections } from '../content/render/sections';
+import { SectionBlocks } from '../content/render/SectionBlocks';
 import { useRenderLabels } from '../content/render/use-render-labels';
 import type { CompiledLesson, LessonMeta } from '../content/tree';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useLoader } from '../lib/use-loader';
 import { useScrollToHash } from '../lib/use-scroll-to-hash';
 import { useLearnerStore } from '../progress/learner-store';
-import { LessonFooter, LessonLinks } from '../ui/LessonLinks';
-import { TableOfContents } from '../ui/TableOfContents';
+import { LessonFooter, LessonLinks } from './lesson/LessonLinks';
+import { TableOfContents } from './lesson/TableOfContents';
 import { NotFoundPage } from './NotFoundPage';
+import { useReadTracking } from './lesson/use-read-tracking';
+import { LessonSummary } from './lesson/LessonSummary';
 
 export function LessonPage() {
   const { slug = '' } = useParams();
@@ -35,11 +38,12 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   });
   useDocumentTitle(meta.title, t('app.name'));
   useEffect(() => markVisited(meta.id), [markVisited, meta.id]);
+  useReadTracking(meta.id, lesson.status === 'ready');
 
   return (
     <div className="page page--lesson">
       <div className="lesson-layout">
-        <TableOfContents sections={meta.sections} ready={lesson.status === 'ready'} />
+        <TableOfContents meta={meta} ready={lesson.status === 'ready'} />
         <article className="lesson" aria-labelledby="lesson-title">
           <header className="lesson__header">
             <h1 id="lesson-title">{meta.title}</h1>
@@ -60,6 +64,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
               </button>
             </div>
           )}
+          {lesson.status === 'ready' && <LessonSummary meta={meta} />}
           <LessonFooter meta={meta} />
         </article>
       </div>
@@ -70,7 +75,10 @@ function Lesson({ meta }: { meta: LessonMeta }) {
 function LessonBody({ lesson }: { lesson: CompiledLesson }) {
   useScrollToHash(lesson);
   const labels = useRenderLabels();
-  const context = useMemo(() => ({ lang: lesson.lang, terms: lesson.terms, labels }), [lesson, labels]);
+  const context = useMemo(
+    () => ({ lang: lesson.lang, lessonId: lesson.id, terms: lesson.terms, labels }),
+    [lesson, labels],
+  );
   const groups = useMemo(() => groupSections(lesson.body), [lesson]);
   return (
     <RenderContext.Provider value={context}>
@@ -78,7 +86,7 @@ function LessonBody({ lesson }: { lesson: CompiledLesson }) {
         {groups.map((group, i) =>
           group.id ? (
             <section key={group.id} className="lesson-section" aria-labelledby={group.id}>
-              <Blocks nodes={group.blocks} />
+              <SectionBlocks id={group.id} nodes={group.blocks} />
             </section>
           ) : (
             <Blocks key={`intro-${i}`} nodes={group.blocks} />

@@ -6,7 +6,9 @@ import { location, renderApp } from './render-app';
 
 describe('course home', () => {
   it('lists the lessons in order with reading time, prerequisites and progress', async () => {
-    useLearnerStore.setState({ visited: { 'load-balancing-basics': 1 } });
+    useLearnerStore.setState({
+      lessons: { 'load-balancing-basics': { resetAt: 0, visitedAt: 1, sections: {}, quizzes: {}, reflections: {} } },
+    });
     renderApp('/en');
     expect(
       await screen.findByRole('heading', { level: 1, name: /load balancing, from packets to requests/i }),
@@ -17,7 +19,7 @@ describe('course home', () => {
       'L4 vs L7 Balancing',
       'Reverse Proxy',
     ]);
-    expect(items[0]).toHaveTextContent('Visited');
+    expect(items[0]).toHaveTextContent(/0% done/);
     expect(items[1]).toHaveTextContent('Not started');
     expect(items[1]).toHaveTextContent(/30 min read/);
     expect(within(items[1]!).getByRole('link', { name: 'Load Balancing: Basics' })).toHaveAttribute(
@@ -36,7 +38,7 @@ describe('course home', () => {
 
 describe('routing', () => {
   it('sends / to the saved language first', async () => {
-    useLearnerStore.setState({ language: 'ru' });
+    useLearnerStore.setState((s) => ({ settings: { ...s.settings, language: 'ru' } }));
     renderApp('/');
     await waitFor(() => expect(location.current).toBe('/ru'));
   });
@@ -72,7 +74,7 @@ describe('lesson page', () => {
     await screen.findByRole('heading', { level: 2, name: /transport layer/i });
     expect(screen.getByRole('link', { name: /Previous lesson.*Load Balancing: Basics/ })).toBeVisible();
     expect(screen.getByRole('link', { name: /Next lesson.*Reverse Proxy/ })).toBeVisible();
-    expect(useLearnerStore.getState().visited['l4-vs-l7-balancing']).toBeTypeOf('number');
+    expect(useLearnerStore.getState().lessons['l4-vs-l7-balancing']?.visitedAt).toBeTypeOf('number');
   });
 
   it('opens a glossary term as a popover and closes it with Escape', async () => {
@@ -100,6 +102,6 @@ describe('lesson page', () => {
     // jsdom has no layout, so which section counts as "being read" is checked in the e2e suite.
     await waitFor(() => expect(location.current).toMatch(/^\/ru\/lessons\/reverse-proxy(#|$)/));
     expect(await screen.findByRole('heading', { level: 1, name: 'Обратный прокси' })).toBeVisible();
-    expect(useLearnerStore.getState().language).toBe('ru');
+    expect(useLearnerStore.getState().settings.language).toBe('ru');
   });
 });

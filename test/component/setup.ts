@@ -13,7 +13,10 @@ beforeEach(async () => {
   // React reports invalid nesting, missing keys and act() problems here: treat them as failures.
   consoleError = vi.spyOn(console, 'error');
   window.localStorage.clear();
-  useLearnerStore.setState({ language: null, visited: {} });
+  useLearnerStore.setState({
+    settings: { language: null, theme: 'system', motion: 'system', updatedAt: 0 },
+    lessons: {},
+  });
   useStorageNotice.setState({ problem: null, dismissed: false });
   await i18n.changeLanguage('en');
 });

@@ -158,3 +158,76 @@ describe('content compiler', () => {
     expect(messages).toContain('content/ru/glossary/terms.md:5:1: glossary entry "extra" has no English counterpart');
   });
 });
+
+describe('quizzes and reflections', () => {
+  const lessonWith = (body: string) => ({
+    'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n:term[SNI]{id="sni"} [b](lesson:beta#second)\n\n${body}`,
+  });
+  const quizBody = (items: string, kind = 'single', id = 'q1') =>
+    `::::quiz{id="${id}" kind="${kind}"}\nWhat?\n\n${items}\n::::\n`;
+
+  it('compiles a quiz with its options and explanations', () => {
+    const { course, messages } = compileFixture({
+      ...lessonWith(quizBody('- [ ] Wrong\n  Because.\n- [x] Right {#right}\n  Indeed.')),
+      'ru/lessons/alpha.md': VALID_RU_ALPHA(quizBody('- [ ] Неверно\n  Потому что.\n- [x] Верно {#right}\n  Да.')),
+    });
+    expect(messages).toEqual([]);
+    const quiz = course.lessons.en.alpha?.body.find((b) => b.t === 'directive' && b.name === 'quiz');
+    expect(quiz && quiz.t === 'directive' ? quiz.data : undefined).toMatchObject({
+      type: 'quiz',
+      id: 'q1',
+      kind: 'single',
+      options: [
+        { id: 'a', correct: false },
+        { id: 'right', correct: true },
+      ],
+    });
+    expect(course.lessons.en.alpha?.activities).toEqual([{ id: 'q1', type: 'quiz', section: 'first' }]);
+  });
+
+  it.each([
+    [
+      'no correct answer',
+      quizBody('- [ ] A\n  x\n- [ ] B\n  y', 'multiple'),
+      /alpha\.md:\d+:1: quiz "q1": no correct answer/,
+    ],
+    [
+      'a missing explanation',
+      quizBody('- [x] A\n- [ ] B\n  y'),
+      /alpha\.md:\d+:1: quiz "q1": option 1 has no explanation/,
+    ],
+    [
+      'two correct options in single choice',
+      quizBody('- [x] A\n  x\n- [x] B\n  y'),
+      /exactly one "- \[x\]" option, found 2/,
+    ],
+    ['duplicate option ids', quizBody('- [x] A {#same}\n  x\n- [ ] B {#same}\n  y'), /duplicate option id "same"/],
+    ['a predict quiz', quizBody('- [x] A\n  x\n- [ ] B\n  y', 'predict'), /kind="predict" is not available yet/],
+    [
+      'a reflection without a model answer',
+      ':::reflection{id="r1"}\nWhy?\n:::\n',
+      /reflection "r1": separate the question from the model answer/,
+    ],
+  ])('fails with file:line on %s', (_name, body, expected) => {
+    const { messages } = compileFixture(lessonWith(body));
+    expect(
+      messages.some((m) => expected.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
+  });
+
+  it('fails when languages differ in correct answers', () => {
+    const { messages } = compileFixture({
+      ...lessonWith(quizBody('- [ ] A\n  x\n- [x] B\n  y')),
+      'ru/lessons/alpha.md': VALID_RU_ALPHA(quizBody('- [x] А\n  x\n- [ ] Б\n  y')),
+    });
+    expect(
+      messages.some((m) => /ru\/lessons\/alpha\.md:\d+:1: quiz "q1" options \[a:x b: \] differ/.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
+  });
+});
+
+function VALID_RU_ALPHA(body: string): string {
+  return `---\nid: alpha\ntitle: Альфа\nsummary: О.\nminutes: 5\nprerequisites: []\nrelated: [beta]\n---\n\n## Первый {#first}\n\n:term[SNI]{id="sni"} [b](lesson:beta#second)\n\n${body}`;
+}

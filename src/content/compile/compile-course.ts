@@ -195,6 +195,6 @@ function checkReferences(
 }
 
 function metaOf(lesson: CompiledLesson): LessonMeta {
-  const { id, title, summary, minutes, prerequisites, related, sections } = lesson;
-  return { id, title, summary, minutes, prerequisites, related, sections };
+  const { id, title, summary, minutes, prerequisites, related, sections, activities } = lesson;
+  return { id, title, summary, minutes, prerequisites, related, sections, activities };
 }

@@ -39,5 +39,9 @@ export function compileLesson(params: {
   if (!ctx.sections.some((s) => s.depth === 2)) {
     diag.add(file, { line: 1, column: 1 }, 'a lesson needs at least one "## Section {#id}"');
   }
-  return { file, lesson: { ...meta, lang, sections: ctx.sections, body, terms: {} }, refs: ctx };
+  return {
+    file,
+    lesson: { ...meta, lang, sections: ctx.sections, activities: ctx.activities, body, terms: {} },
+    refs: ctx,
+  };
 }

@@ -56,6 +56,23 @@ function compareLessons(ref: LessonUnit, unit: LessonUnit, diag: Diagnostics): v
     file: unit.file,
     diag,
   });
+  for (const quiz of unit.refs.quizzes) {
+    const original = ref.refs.quizzes.find((q) => q.id === quiz.id);
+    if (!original) continue; // the directive sequence check above already reported it
+    if (original.kind !== quiz.kind)
+      diag.add(
+        unit.file,
+        quiz.at,
+        `quiz "${quiz.id}" is kind="${quiz.kind}" here but kind="${original.kind}" in ${ref.file}`,
+      );
+    else if (original.options.join() !== quiz.options.join()) {
+      diag.add(
+        unit.file,
+        quiz.at,
+        `quiz "${quiz.id}" options [${quiz.options.join(' ')}] differ from ${ref.file} [${original.options.join(' ')}] (count, ids or which are correct)`,
+      );
+    }
+  }
   const refTerms = new Set(ref.refs.terms.map((t) => t.target));
   const gotTerms = new Set(unit.refs.terms.map((t) => t.target));
   for (const term of refTerms) {

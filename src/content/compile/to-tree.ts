@@ -6,7 +6,8 @@
 import type { Directives } from 'mdast-util-directive';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { DIRECTIVES, isDirectiveName, type DirectiveSpec } from '../directives.ts';
-import type { BlockNode, InlineNode, SectionRef, TableAlign } from '../tree.ts';
+import type { ActivityRef, BlockNode, InlineNode, SectionRef, TableAlign } from '../tree.ts';
+import { parseQuiz, parseReflection } from './activities.ts';
 import type { Diagnostics, Position } from './diagnostics.ts';
 
 export interface Ref {
@@ -32,6 +33,10 @@ export interface ConvertContext {
   /** Where each entry of `sections` starts, for messages about it. */
   sectionAt: Position[];
   blockDirectives: BlockDirectiveRef[];
+  /** Quizzes and reflections in order, with the section each sits in. */
+  activities: ActivityRef[];
+  /** Quiz answer keys, for comparing languages. */
+  quizzes: { id: string; kind: string; options: string[]; at: Position }[];
 }
 
 export function createContext(file: string, diag: Diagnostics): ConvertContext {
@@ -45,6 +50,8 @@ export function createContext(file: string, diag: Diagnostics): ConvertContext {
     sections: [],
     sectionAt: [],
     blockDirectives: [],
+    activities: [],
+    quizzes: [],
   };
 }
 
@@ -269,11 +276,37 @@ function convertBlockDirective(
   if (node.type === 'leafDirective') {
     return { t: 'directive', name: node.name, attrs, c: [] };
   }
+  if (node.name === 'quiz' || node.name === 'reflection') return convertActivity(node, attrs, ctx);
   const [first, ...rest] = node.children;
   const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
   const label = hasLabel ? convertInlines(first.children, ctx) : undefined;
   const body = convertBlocks(hasLabel ? rest : node.children, ctx);
   return { t: 'directive', name: node.name, attrs, ...(label ? { label } : {}), c: body };
+}
+
+function convertActivity(
+  node: Extract<RootContent, { type: 'containerDirective' }>,
+  attrs: Record<string, string>,
+  ctx: ConvertContext,
+): BlockNode | undefined {
+  const id = attrs.id ?? '';
+  const section = ctx.sections[ctx.sections.length - 1]?.id;
+  if (!section) {
+    ctx.diag.add(ctx.file, at(node), `"${node.name}" must sit inside a "## Section {#id}"`);
+    return undefined;
+  }
+  const data = node.name === 'quiz' ? parseQuiz(node, ctx, id, attrs.kind ?? '') : parseReflection(node, ctx, id);
+  if (!data) return undefined;
+  ctx.activities.push({ id, type: data.type, section });
+  if (data.type === 'quiz') {
+    ctx.quizzes.push({
+      id,
+      kind: data.kind,
+      options: data.options.map((o) => `${o.id}:${o.correct ? 'x' : ' '}`),
+      at: at(node),
+    });
+  }
+  return { t: 'directive', name: node.name, attrs, c: [], data };
 }
 
 const FORM_OF = { textDirective: 'text', leafDirective: 'leaf', containerDirective: 'container' } as const;

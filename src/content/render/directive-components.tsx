@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { AvailableDirectiveName } from '../directives';
 import type { BlockDirectiveNode, InlineDirectiveNode } from '../tree';
+import { QuizAdapter, ReflectionAdapter } from './ActivityAdapters';
 import { Callout } from './Callout';
 import { Term } from './Term';
 
@@ -18,6 +19,8 @@ export const DIRECTIVE_COMPONENTS: Record<AvailableDirectiveName, DirectiveCompo
   note: { form: 'block', component: Callout },
   warning: { form: 'block', component: Callout },
   production: { form: 'block', component: Callout },
+  quiz: { form: 'block', component: QuizAdapter },
+  reflection: { form: 'block', component: ReflectionAdapter },
 };
 
 function lookup(name: string): DirectiveComponent | undefined {

@@ -3,6 +3,8 @@ import type { GlossaryEntry, Lang } from '../tree';
 
 export interface RenderContextValue {
   lang: Lang;
+  /** The lesson being rendered (progress is recorded against it); null outside lessons. */
+  lessonId: string | null;
   /** Glossary definitions available to `:term` popovers on this page. */
   terms: Record<string, GlossaryEntry>;
   /**

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { lessonPath } from '../app/paths';
-import { useLang } from '../app/use-lang';
-import { lessonMeta, neighbours } from '../content/course';
-import type { LessonMeta } from '../content/tree';
-import { useLearnerStore } from '../progress/learner-store';
+import { lessonPath } from '../../app/paths';
+import { useLang } from '../../app/use-lang';
+import { lessonMeta, neighbours } from '../../content/course';
+import type { LessonMeta } from '../../content/tree';
+import { useLearnerStore } from '../../progress/learner-store';
 
 /** Under the title: reading time and prerequisites, each marked when already visited. */
 export function LessonLinks({ meta }: { meta: LessonMeta }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const visited = useLearnerStore((state) => state.visited);
+  const lessons = useLearnerStore((state) => state.lessons);
   return (
     <p className="lesson__meta">
       <span>{t('lesson.minutes', { count: meta.minutes })}</span>
@@ -21,7 +21,7 @@ export function LessonLinks({ meta }: { meta: LessonMeta }) {
             <span key={id}>
               {i > 0 && ', '}
               <Link to={lessonPath(lang, id)}>{lessonMeta(lang, id)?.title ?? id}</Link>
-              {visited[id] && (
+              {(lessons[id]?.visitedAt ?? 0) > 0 && (
                 <span className="visited-mark">
                   {' '}
                   <span aria-hidden="true">✓</span>

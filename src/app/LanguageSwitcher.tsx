@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { withLang } from '../app/paths';
+import { withLang } from './paths';
 import { LANGS, type Lang } from '../content/tree';
 import { changeLanguage } from '../i18n';
 import { currentSectionId } from '../lib/reading-position';

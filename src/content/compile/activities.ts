@@ -1,0 +1,136 @@
+/**
+ * Quizzes and reflections: container directives whose content has structure. A quiz is a
+ * question followed by a task list (`- [x]` marks a right answer) with an explanation nested under
+ * every option; a reflection is a question, a `---` line and a model answer. Mistakes are
+ * reported with the position of the option or directive at fault.
+ */
+import type { ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { QuizData, QuizKind, QuizOption, ReflectionData } from '../tree.ts';
+import type { Position } from './diagnostics.ts';
+import { convertBlocks, convertInlines, splitHeadingId, type ConvertContext } from './to-tree.ts';
+
+const at = (node: { position?: { start: { line: number; column: number } } }): Position => ({
+  line: node.position?.start.line ?? 1,
+  column: node.position?.start.column ?? 1,
+});
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function parseQuiz(
+  node: ContainerDirective,
+  ctx: ConvertContext,
+  id: string,
+  kindAttr: string,
+): QuizData | undefined {
+  const fail = (where: Position, message: string) => {
+    ctx.diag.add(ctx.file, where, `quiz "${id}": ${message}`);
+    return undefined;
+  };
+  if (kindAttr === 'predict')
+    return fail(at(node), 'kind="predict" is not available yet (it needs the packet-flow widgets)');
+  const kind = kindAttr as QuizKind;
+  const listIndex = node.children.findIndex(
+    (child) => child.type === 'list' && child.children.some((item) => item.checked != null),
+  );
+  if (listIndex < 0)
+    return fail(at(node), 'no options: add a task list ("- [x] right", "- [ ] wrong") after the question');
+  const list = node.children[listIndex] as Extract<RootContent, { type: 'list' }>;
+  const questionNodes = node.children.slice(0, listIndex);
+  const after = node.children.slice(listIndex + 1);
+  if (questionNodes.length === 0) return fail(at(node), 'the question must come before the options');
+  if (after.length > 0)
+    return fail(at(after[0]!), 'nothing may follow the options; put explanations under each option');
+
+  const options: QuizOption[] = [];
+  let ok = true;
+  list.children.forEach((item, index) => {
+    const option = parseOption(item, index, ctx, id);
+    if (option) options.push(option);
+    else ok = false;
+  });
+  if (!ok) return undefined;
+  const seen = new Set<string>();
+  for (const [i, option] of options.entries()) {
+    if (seen.has(option.id)) return fail(at(list.children[i]!), `duplicate option id "${option.id}"`);
+    seen.add(option.id);
+  }
+  const correct = options.filter((o) => o.correct).length;
+  if (kind === 'single' && correct !== 1)
+    return fail(at(list), `a single-choice quiz needs exactly one "- [x]" option, found ${correct}`);
+  if (kind === 'multiple' && correct === 0)
+    return fail(at(list), 'no correct answer: mark at least one option with "- [x]"');
+  if (kind !== 'truefalse' && options.length < 2) return fail(at(list), 'a quiz needs at least two options');
+  return { type: 'quiz', id, kind, question: convertBlocks(questionNodes, ctx), options };
+}
+
+function parseOption(item: ListItem, index: number, ctx: ConvertContext, quizId: string): QuizOption | undefined {
+  const where = at(item);
+  if (item.checked == null) {
+    ctx.diag.add(ctx.file, where, `quiz "${quizId}": option ${index + 1} must be a task item, "- [ ]" or "- [x]"`);
+    return undefined;
+  }
+  const [first, ...rest] = item.children;
+  if (!first || first.type !== 'paragraph') {
+    ctx.diag.add(ctx.file, where, `quiz "${quizId}": option ${index + 1} needs its text on the "- [ ]" line`);
+    return undefined;
+  }
+  // The option text is the first line; an indented explanation may follow in the same paragraph
+  // (a soft line break) or as its own paragraphs.
+  const { textNodes, explanationNodes } = splitFirstLine(first.children);
+  const { id: explicitId, children: text } = splitHeadingId(textNodes);
+  const id = explicitId ?? LETTERS[index] ?? `o${index + 1}`;
+  if (!ID.test(id)) {
+    ctx.diag.add(ctx.file, where, `quiz "${quizId}": option id "${id}" must be lowercase kebab-case`);
+    return undefined;
+  }
+  const explanation = [
+    ...(explanationNodes.length ? [{ t: 'p' as const, c: convertInlines(explanationNodes, ctx) }] : []),
+    ...convertBlocks(rest, ctx),
+  ];
+  if (explanation.length === 0) {
+    ctx.diag.add(ctx.file, where, `quiz "${quizId}": option ${index + 1} has no explanation; indent one under it`);
+    return undefined;
+  }
+  return { id, correct: item.checked, text: convertInlines(text, ctx), explanation };
+}
+
+/** Splits a paragraph's inline nodes at the first line break. */
+function splitFirstLine(nodes: PhrasingContent[]): {
+  textNodes: PhrasingContent[];
+  explanationNodes: PhrasingContent[];
+} {
+  const textNodes: PhrasingContent[] = [];
+  const explanationNodes: PhrasingContent[] = [];
+  let inText = true;
+  for (const node of nodes) {
+    if (!inText) {
+      explanationNodes.push(node);
+      continue;
+    }
+    if (node.type === 'text' && node.value.includes('\n')) {
+      const [head = '', ...tail] = node.value.split('\n');
+      if (head) textNodes.push({ ...node, value: head.trimEnd() });
+      const rest = tail.join('\n').trimStart();
+      if (rest) explanationNodes.push({ ...node, value: rest });
+      inText = false;
+    } else if (node.type === 'break') {
+      inText = false;
+    } else textNodes.push(node);
+  }
+  return { textNodes, explanationNodes };
+}
+
+export function parseReflection(node: ContainerDirective, ctx: ConvertContext, id: string): ReflectionData | undefined {
+  const split = node.children.findIndex((child) => child.type === 'thematicBreak');
+  const fail = (message: string) => {
+    ctx.diag.add(ctx.file, at(node), `reflection "${id}": ${message}`);
+    return undefined;
+  };
+  if (split < 0) return fail('separate the question from the model answer with a "---" line');
+  const question = node.children.slice(0, split);
+  const answer = node.children.slice(split + 1);
+  if (question.length === 0) return fail('the question is missing (it comes before "---")');
+  if (answer.length === 0) return fail('the model answer is missing (it comes after "---")');
+  return { type: 'reflection', id, question: convertBlocks(question, ctx), answer: convertBlocks(answer, ctx) };
+}

@@ -1,0 +1,70 @@
+/**
+ * Where features meet: the quiz and reflection components know nothing of the store, and the store
+ * nothing of React components. These adapters connect them for one lesson.
+ */
+import { useCallback, useMemo } from 'react';
+import { optionOrder } from '../../quiz/grading';
+import { Quiz } from '../../quiz/Quiz';
+import { Reflection } from '../../quiz/Reflection';
+import { useLearnerStore } from '../../progress/learner-store';
+import { quizStateOf } from '../../progress/selectors';
+import type { BlockDirectiveNode, BlockNode, InlineNode } from '../tree';
+import { Blocks } from './Blocks';
+import { Inlines } from './Inlines';
+import { useRenderContext } from './render-context';
+
+const renderBlocks = (nodes: BlockNode[]) => <Blocks nodes={nodes} />;
+const renderInlines = (nodes: InlineNode[]) => <Inlines nodes={nodes} />;
+
+export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
+  const { lessonId } = useRenderContext();
+  const data = node.data?.type === 'quiz' ? node.data : null;
+  const lesson = lessonId ?? '';
+  const stored = useLearnerStore((state) => (data ? state.lessons[lesson]?.quizzes[data.id] : undefined));
+  const seed = useLearnerStore((state) => state.shuffleSeed);
+  const checkQuiz = useLearnerStore((state) => state.checkQuiz);
+  const revealQuiz = useLearnerStore((state) => state.revealQuiz);
+  const order = useMemo(() => (data ? optionOrder(data, seed) : []), [data, seed]);
+  // The first stored state seeds the component; later changes come from the component itself.
+  const saved = useMemo(
+    () => (stored ? { answer: stored.answer, state: quizStateOf(stored) } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data?.id],
+  );
+  const onCheck = useCallback(
+    (answer: string[], correct: boolean) => data && checkQuiz(lesson, data.id, answer, correct),
+    [checkQuiz, data, lesson],
+  );
+  const onReveal = useCallback(
+    (answer: string[]) => data && revealQuiz(lesson, data.id, answer),
+    [revealQuiz, data, lesson],
+  );
+  if (!data) return null;
+  return (
+    <Quiz
+      quiz={data}
+      order={order}
+      saved={saved}
+      onCheck={onCheck}
+      onReveal={onReveal}
+      renderBlocks={renderBlocks}
+      renderInlines={renderInlines}
+    />
+  );
+}
+
+export function ReflectionAdapter({ node }: { node: BlockDirectiveNode }) {
+  const { lessonId } = useRenderContext();
+  const data = node.data?.type === 'reflection' ? node.data : null;
+  const lesson = lessonId ?? '';
+  const savedText = useLearnerStore((state) => (data ? (state.lessons[lesson]?.reflections[data.id]?.text ?? '') : ''));
+  const saveReflection = useLearnerStore((state) => state.saveReflection);
+  const onSave = useCallback(
+    (text: string) => data && saveReflection(lesson, data.id, text),
+    [saveReflection, data, lesson],
+  );
+  if (!data) return null;
+  return (
+    <Reflection key={data.id} reflection={data} savedText={savedText} onSave={onSave} renderBlocks={renderBlocks} />
+  );
+}

@@ -1,0 +1,203 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BlockNode, InlineNode, QuizData, QuizOption } from '../content/tree';
+import { correctAnswer, gradeQuiz, type Verdict } from './grading';
+
+export interface QuizProps {
+  quiz: QuizData;
+  /** Options in the order this student sees them. */
+  order: QuizOption[];
+  /** The latest stored answer and whether it was solved or revealed. */
+  saved: { answer: string[]; state: 'new' | 'attempted' | 'solved' | 'revealed' } | null;
+  onCheck: (answer: string[], correct: boolean) => void;
+  onReveal: (answer: string[]) => void;
+  renderBlocks: (nodes: BlockNode[]) => ReactNode;
+  renderInlines: (nodes: InlineNode[]) => ReactNode;
+}
+
+type Phase = 'answering' | 'checked' | 'revealed';
+
+const ICON: Record<Verdict, string> = { right: '✓', wrong: '✗', missed: '!', neutral: '' };
+
+/**
+ * A quiz: choose, then Check. Feedback appears for each chosen option (and for each right option
+ * missed), with its explanation; "Try again" and "I don't know, show the answer" are always there
+ * until it is solved. Radio and checkbox groups are native inputs in fieldsets, results are
+ * announced through a live region, and every verdict has an icon and a word, not colour alone.
+ */
+export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, renderInlines }: QuizProps) {
+  const { t } = useTranslation();
+  const baseId = useId();
+  const [answer, setAnswer] = useState<string[]>(() => saved?.answer ?? []);
+  const [phase, setPhase] = useState<Phase>(() =>
+    saved?.state === 'revealed' ? 'revealed' : saved && saved.state !== 'new' ? 'checked' : 'answering',
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const shown = phase === 'revealed' ? correctAnswer(quiz) : answer;
+  const grade = gradeQuiz(quiz, shown);
+  const locked = phase !== 'answering';
+  const complete =
+    quiz.kind === 'truefalse'
+      ? quiz.options.every((o) => answer.some((a) => a.startsWith(`${o.id}=`)))
+      : answer.length > 0;
+
+  const check = () => {
+    const result = gradeQuiz(quiz, answer);
+    setPhase('checked');
+    setAnnouncement(result.correct ? t('quiz.announceRight') : t('quiz.announceWrong'));
+    onCheck(answer, result.correct);
+  };
+  const reveal = () => {
+    setPhase('revealed');
+    setAnnouncement(t('quiz.announceRevealed'));
+    onReveal(answer);
+  };
+  const retry = () => {
+    setPhase('answering');
+    setAnnouncement('');
+  };
+  const choose = (optionId: string, value?: boolean) => {
+    if (locked) return;
+    if (quiz.kind === 'single') setAnswer([optionId]);
+    else if (quiz.kind === 'multiple')
+      setAnswer((a) => (a.includes(optionId) ? a.filter((x) => x !== optionId) : [...a, optionId]));
+    else setAnswer((a) => [...a.filter((x) => !x.startsWith(`${optionId}=`)), `${optionId}=${value}`]);
+  };
+
+  const questionId = `${baseId}-question`;
+  const solved = phase === 'checked' && grade.correct;
+  /** What to say under an option, if anything. */
+  const feedbackFor = (option: QuizOption): FeedbackInfo | null => {
+    if (phase === 'answering') return null;
+    if (phase === 'revealed') {
+      // After "show answer" every option explains itself.
+      if (quiz.kind === 'truefalse')
+        return {
+          tone: 'right',
+          icon: option.correct ? '✓' : '✗',
+          label: t(option.correct ? 'quiz.statementTrue' : 'quiz.statementFalse'),
+        };
+      return option.correct
+        ? { tone: 'right', icon: '✓', label: t('quiz.correctOption') }
+        : { tone: 'neutral', icon: '–', label: t('quiz.incorrectOption') };
+    }
+    const verdict = grade.verdicts[option.id] ?? 'neutral';
+    if (verdict === 'neutral') return null;
+    return { tone: verdict, icon: ICON[verdict], label: t(`quiz.verdict.${verdict}`) };
+  };
+
+  return (
+    <section
+      className={`quiz quiz--${phase}${solved ? ' quiz--solved' : ''}`}
+      aria-labelledby={questionId}
+      id={`quiz-${quiz.id}`}
+      data-quiz={quiz.id}
+    >
+      <p className="quiz__kicker">
+        <span aria-hidden="true">?</span> {t(`quiz.kind.${quiz.kind}`)}
+      </p>
+      <div className="quiz__question" id={questionId}>
+        {renderBlocks(quiz.question)}
+      </div>
+      {quiz.kind === 'truefalse' ? (
+        <ol className="quiz__statements">
+          {order.map((option) => {
+            const given = shown.find((a) => a.startsWith(`${option.id}=`))?.split('=')[1];
+            const statementId = `${baseId}-${option.id}`;
+            return (
+              <li key={option.id} className="quiz__statement">
+                <fieldset aria-labelledby={statementId} disabled={locked}>
+                  <p className="quiz__statement-text" id={statementId}>
+                    {renderInlines(option.text)}
+                  </p>
+                  <div className="quiz__tf">
+                    {(['true', 'false'] as const).map((value) => (
+                      <label key={value} className="quiz__choice">
+                        <input
+                          type="radio"
+                          name={statementId}
+                          checked={given === value}
+                          onChange={() => choose(option.id, value === 'true')}
+                        />
+                        {t(value === 'true' ? 'quiz.true' : 'quiz.false')}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+                <Feedback info={feedbackFor(option)} explanation={option.explanation} renderBlocks={renderBlocks} />
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <fieldset className="quiz__options" aria-labelledby={questionId} disabled={locked}>
+          {quiz.kind === 'multiple' && <p className="quiz__hint">{t('quiz.selectAll')}</p>}
+          <ul>
+            {order.map((option) => (
+              <li key={option.id} className="quiz__option">
+                <label className="quiz__choice">
+                  <input
+                    type={quiz.kind === 'single' ? 'radio' : 'checkbox'}
+                    name={`${baseId}-options`}
+                    checked={shown.includes(option.id)}
+                    onChange={() => choose(option.id)}
+                  />
+                  <span>{renderInlines(option.text)}</span>
+                </label>
+                <Feedback info={feedbackFor(option)} explanation={option.explanation} renderBlocks={renderBlocks} />
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <div className="quiz__actions">
+        {phase === 'answering' && (
+          <button type="button" className="button" onClick={check} disabled={!complete}>
+            {t('quiz.check')}
+          </button>
+        )}
+        {phase === 'checked' && !grade.correct && (
+          <button type="button" className="button" onClick={retry}>
+            {t('quiz.tryAgain')}
+          </button>
+        )}
+        {phase !== 'revealed' && !solved && (
+          <button type="button" className="button button--quiet" onClick={reveal}>
+            {t('quiz.showAnswer')}
+          </button>
+        )}
+      </div>
+      <p className="quiz__status" role="status">
+        {phase === 'checked' && (grade.correct ? `✓ ${t('quiz.right')}` : `✗ ${t('quiz.notYet')}`)}
+        {phase === 'revealed' && t('quiz.revealed')}
+        <span className="visually-hidden">{announcement}</span>
+      </p>
+    </section>
+  );
+}
+
+interface FeedbackInfo {
+  tone: Verdict;
+  icon: string;
+  label: string;
+}
+
+function Feedback({
+  info,
+  explanation,
+  renderBlocks,
+}: {
+  info: FeedbackInfo | null;
+  explanation: BlockNode[];
+  renderBlocks: (nodes: BlockNode[]) => ReactNode;
+}) {
+  if (!info) return null;
+  return (
+    <div className={`quiz__feedback quiz__feedback--${info.tone}`}>
+      <p className="quiz__verdict">
+        <span aria-hidden="true">{info.icon}</span> {info.label}
+      </p>
+      {renderBlocks(explanation)}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
+import type { QuizData } from '../../src/content/tree';
+import { i18n } from '../../src/i18n';
+import { Quiz } from '../../src/quiz/Quiz';
+import { Reflection } from '../../src/quiz/Reflection';
+import { useLearnerStore } from '../../src/progress/learner-store';
+import { renderApp } from './render-app';
+
+const text = (v: string) => [{ t: 'text' as const, v }];
+const para = (v: string) => [{ t: 'p' as const, c: text(v) }];
+const makeQuiz = (kind: QuizData['kind']): QuizData => ({
+  type: 'quiz',
+  id: 'q',
+  kind,
+  question: para('Which?'),
+  options: [
+    { id: 'a', correct: kind !== 'single', text: text('Alpha'), explanation: para('Alpha because') },
+    { id: 'b', correct: true, text: text('Beta'), explanation: para('Beta because') },
+    { id: 'c', correct: false, text: text('Gamma'), explanation: para('Gamma because') },
+  ],
+});
+
+function renderQuiz(quiz: QuizData, saved: Parameters<typeof Quiz>[0]['saved'] = null) {
+  const onCheck = vi.fn();
+  const onReveal = vi.fn();
+  render(
+    <I18nextProvider i18n={i18n}>
+      <Quiz
+        quiz={quiz}
+        order={quiz.options}
+        saved={saved}
+        onCheck={onCheck}
+        onReveal={onReveal}
+        renderBlocks={(nodes) =>
+          nodes.map((n, i) => <p key={i}>{n.t === 'p' ? n.c.map((c) => ('v' in c ? c.v : '')).join('') : ''}</p>)
+        }
+        renderInlines={(nodes) => nodes.map((n) => ('v' in n ? n.v : '')).join('')}
+      />
+    </I18nextProvider>,
+  );
+  return { onCheck, onReveal };
+}
+
+describe('single-choice quiz', () => {
+  it('is a radio group operated by keyboard, with feedback and retry', async () => {
+    const user = userEvent.setup();
+    const { onCheck } = renderQuiz(makeQuiz('single'));
+    const group = screen.getByRole('group', { name: 'Which?' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Check' })).toBeDisabled();
+    await user.tab();
+    expect(radios[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(radios[2]).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(onCheck).toHaveBeenCalledWith(['c'], false);
+    expect(screen.getByRole('status')).toHaveTextContent(/Not quite/);
+    expect(screen.getByText('Gamma because')).toBeVisible();
+    expect(screen.queryByText('Beta because')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await user.click(screen.getByLabelText('Beta'));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(onCheck).toHaveBeenLastCalledWith(['b'], true);
+    expect(screen.getByRole('status')).toHaveTextContent(/Right!/);
+    expect(screen.queryByRole('button', { name: /show the answer/ })).toBeNull();
+  });
+
+  it('reveals every option with its explanation on "show the answer"', async () => {
+    const user = userEvent.setup();
+    const { onReveal } = renderQuiz(makeQuiz('single'));
+    await user.click(screen.getByRole('button', { name: /show the answer/ }));
+    expect(onReveal).toHaveBeenCalled();
+    for (const why of ['Alpha because', 'Beta because', 'Gamma because']) expect(screen.getByText(why)).toBeVisible();
+    expect(screen.getByLabelText('Beta')).toBeChecked();
+    expect(screen.getByText('Right answer')).toBeVisible();
+  });
+});
+
+describe('multiple-choice quiz', () => {
+  it('uses checkboxes and flags missed right answers', async () => {
+    const user = userEvent.setup();
+    const { onCheck } = renderQuiz(makeQuiz('multiple'));
+    expect(screen.getAllByRole('checkbox')).toHaveLength(3);
+    await user.click(screen.getByLabelText('Alpha'));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(onCheck).toHaveBeenCalledWith(['a'], false);
+    expect(screen.getByText('You missed this one')).toBeVisible();
+  });
+
+  it('restores a saved, solved answer', () => {
+    renderQuiz(makeQuiz('multiple'), { answer: ['a', 'b'], state: 'solved' });
+    expect(screen.getByLabelText('Alpha')).toBeChecked();
+    expect(screen.getByLabelText('Beta')).toBeChecked();
+    expect(screen.getByRole('status')).toHaveTextContent(/Right!/);
+  });
+});
+
+describe('true/false quiz', () => {
+  it('asks every statement and grades each', async () => {
+    const user = userEvent.setup();
+    const { onCheck } = renderQuiz(makeQuiz('truefalse'));
+    const statements = screen.getAllByRole('group');
+    expect(statements).toHaveLength(3);
+    await user.click(within(statements[0]!).getByLabelText('True'));
+    expect(screen.getByRole('button', { name: 'Check' })).toBeDisabled();
+    await user.click(within(statements[1]!).getByLabelText('True'));
+    await user.click(within(statements[2]!).getByLabelText('False'));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(onCheck).toHaveBeenCalledWith(['a=true', 'b=true', 'c=false'], true);
+  });
+});
+
+describe('reflection', () => {
+  it('saves as the student types and reveals the model answer on request', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Reflection
+          reflection={{ type: 'reflection', id: 'r', question: para('Why?'), answer: para('Because.') }}
+          savedText=""
+          onSave={onSave}
+          renderBlocks={(nodes) =>
+            nodes.map((n, i) => <p key={i}>{n.t === 'p' ? n.c.map((c) => ('v' in c ? c.v : '')).join('') : ''}</p>)
+          }
+        />
+      </I18nextProvider>,
+    );
+    await user.type(screen.getByRole('textbox', { name: /Your answer/ }), 'NAT');
+    await vi.waitFor(() => expect(onSave).toHaveBeenLastCalledWith('NAT'), { timeout: 2000 });
+    expect(screen.getByText('Because.')).not.toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Compare with a model answer' }));
+    expect(screen.getByText('Because.')).toBeVisible();
+  });
+});
+
+describe('quiz in a lesson', () => {
+  it('records the answer in the learner store by language-neutral ids', async () => {
+    const user = userEvent.setup();
+    renderApp('/en/lessons/l4-vs-l7-balancing');
+    const quiz = (await screen.findAllByRole('button', { name: /show the answer/ }))[0]!.closest('section')!;
+    const id = quiz.getAttribute('data-quiz')!;
+    await user.click(within(quiz).getByRole('button', { name: /show the answer/ }));
+    expect(useLearnerStore.getState().lessons['l4-vs-l7-balancing']?.quizzes[id]?.revealedAt).toBeGreaterThan(0);
+  });
+});
