@@ -183,7 +183,7 @@ describe('lesson status', () => {
       resetAt: 0,
       visitedAt: 1,
       sections: Object.assign(dict<number>(), { a: 2, b: 3, removed: 4 }),
-      quizzes: Object.assign(dict(), {
+      quizzes: Object.assign(dict<QuizProgress>(), {
         q: { attempts: 0, updatedAt: 5, answer: [], solvedAt: 0, revealedAt: 5 },
         gone: { attempts: 1, updatedAt: 5, answer: [], solvedAt: 5, revealedAt: 0 },
       }),
