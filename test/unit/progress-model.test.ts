@@ -10,6 +10,7 @@ import {
   parseLearnerV2,
   type LearnerData,
   type LessonProgress,
+  type QuizProgress,
 } from '../../src/progress/learner-schema';
 import { mergeLearnerData } from '../../src/progress/merge';
 import { migrate } from '../../src/progress/migrations';
