@@ -128,8 +128,11 @@ describe('saved progress', () => {
     await waitForLesson(page);
     await page.getByRole('link', { name: 'Lessons', exact: true }).click();
     const card = page.locator('[data-lesson="reverse-proxy"]');
-    await expect(card.textContent()).resolves.toContain('Visited');
+    await expect(card.textContent()).resolves.toMatch(/\d+% done/);
     await expect(page.locator('[data-lesson="l4-vs-l7-balancing"]').textContent()).resolves.toContain('Not started');
+    await expect(page.locator('[data-continue]').getAttribute('href')).resolves.toMatch(
+      /^\/en\/lessons\/reverse-proxy/,
+    );
   });
 
   it('survives corrupt storage: keeps a backup and says so calmly', async () => {
