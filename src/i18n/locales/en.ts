@@ -72,8 +72,8 @@ const en = {
     announceRevealed: 'The answer is shown with explanations.',
     correctOption: 'Right answer',
     incorrectOption: 'Not right',
-    statementTrue: 'True',
-    statementFalse: 'False',
+    statementTrue: 'This statement is true',
+    statementFalse: 'This statement is false',
     verdict: {
       right: 'Right',
       wrong: 'Not right',

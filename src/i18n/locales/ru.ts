@@ -78,8 +78,8 @@ const ru = {
     announceRevealed: 'Показан ответ с пояснениями.',
     correctOption: 'Верный ответ',
     incorrectOption: 'Неверный ответ',
-    statementTrue: 'Верно',
-    statementFalse: 'Неверно',
+    statementTrue: 'Это утверждение верно',
+    statementFalse: 'Это утверждение неверно',
     verdict: {
       right: 'Верно',
       wrong: 'Неверно',
