@@ -5,16 +5,18 @@
  */
 
 export type Mode = 'l4' | 'l7';
-export type Algorithm =
-  | 'round-robin'
-  | 'weighted-round-robin'
-  | 'random'
-  | 'least-connections'
-  | 'least-outstanding'
-  | 'p2c'
-  | 'ip-hash'
-  | 'ring-hash'
-  | 'maglev';
+export const ALGORITHMS = [
+  'round-robin',
+  'weighted-round-robin',
+  'random',
+  'least-connections',
+  'least-outstanding',
+  'p2c',
+  'ip-hash',
+  'ring-hash',
+  'maglev',
+] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
 export type Forwarding = 'nat' | 'dsr';
 export type TlsMode = 'none' | 'terminate' | 'passthrough' | 'reencrypt';
 export type TlsVersion = '1.2' | '1.3';

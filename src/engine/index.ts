@@ -19,7 +19,7 @@ export type { RemapReport } from './simulation';
 export type { Field, Hidden, L7View, PacketFacts } from './model/views';
 export { viewAtL4, viewAtL7, plaintextAt, HTTP_FIELDS, L4_FIELDS } from './model/views';
 export { EngineParamError } from './validate';
-export { defaultConfig, mergeConfig, backend, pool, DEFAULT_REQUEST } from './config';
+export { defaultConfig, mergeConfig, backend, pool, DEFAULT_REQUEST, ALGORITHMS } from './config';
 export { SCENARIOS, getScenario, scenarioConfig, type Scenario, type Expectation, type ScriptStep } from './scenarios';
 export { runPreset, checkExpectations, MEASURES, type PresetRun, type ExpectationResult } from './scenario-run';
 

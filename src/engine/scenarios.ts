@@ -49,6 +49,18 @@ export function scenarioConfig(patch: DeepPartial<SimConfig>): SimConfig {
   return mergeConfig(defaultConfig(), patch);
 }
 
+/** Five backends, the third one gray: /health answers 200 while real requests fail. */
+const GRAY_POOL = {
+  id: 'web',
+  backends: [
+    backend('web-1'),
+    backend('web-2'),
+    backend('web-3', { state: 'gray' as const }),
+    backend('web-4'),
+    backend('web-5'),
+  ],
+};
+
 const API_V2 = { ...DEFAULT_REQUEST, path: '/api/v2/cart' };
 const API_V1 = { ...DEFAULT_REQUEST, path: '/api/v1/cart' };
 const STATIC = { ...DEFAULT_REQUEST, path: '/static/app.js', responseBytes: 120_000, cacheable: true };
@@ -321,18 +333,7 @@ export const SCENARIOS: Scenario[] = [
     'health-gray-failure',
     {
       clients: { count: 500, ratePerSecond: 500 },
-      pools: [
-        {
-          id: 'web',
-          backends: [
-            backend('web-1'),
-            backend('web-2'),
-            backend('web-3', { state: 'gray' }),
-            backend('web-4'),
-            backend('web-5'),
-          ],
-        },
-      ],
+      pools: [GRAY_POOL],
     },
     {
       durationMs: 20_000,
@@ -353,18 +354,7 @@ export const SCENARIOS: Scenario[] = [
     {
       clients: { count: 500, ratePerSecond: 500 },
       health: { passive: { consecutiveErrors: 5, ejectionMs: 30_000 } },
-      pools: [
-        {
-          id: 'web',
-          backends: [
-            backend('web-1'),
-            backend('web-2'),
-            backend('web-3', { state: 'gray' }),
-            backend('web-4'),
-            backend('web-5'),
-          ],
-        },
-      ],
+      pools: [GRAY_POOL],
     },
     {
       durationMs: 20_000,

@@ -1,5 +1,5 @@
 /** Parameter checks: a bad value throws an error that names the parameter and its valid range. */
-import type { SimConfig } from './config';
+import { ALGORITHMS, type SimConfig } from './config';
 
 export class EngineParamError extends Error {
   constructor(
@@ -57,17 +57,7 @@ export function validateConfig(config: SimConfig): void {
     throw new EngineParamError('requests', 'at least one template with weight > 0', config.requests);
 
   oneOf('balancer.mode', balancer.mode, ['l4', 'l7']);
-  oneOf('balancer.algorithm', balancer.algorithm, [
-    'round-robin',
-    'weighted-round-robin',
-    'random',
-    'least-connections',
-    'least-outstanding',
-    'p2c',
-    'ip-hash',
-    'ring-hash',
-    'maglev',
-  ]);
+  oneOf('balancer.algorithm', balancer.algorithm, ALGORITHMS);
   oneOf('balancer.forwarding', balancer.forwarding, ['nat', 'dsr']);
   oneOf('balancer.tls', balancer.tls, ['none', 'terminate', 'passthrough', 'reencrypt']);
   oneOf('balancer.stickiness', balancer.stickiness, ['none', 'cookie', 'source-ip']);

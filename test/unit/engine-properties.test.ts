@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { configWith, createSimulation, pool, type Algorithm, type Metrics, type SimConfig } from '../../src/engine';
+import { ALGORITHMS, configWith, createSimulation, pool, type Metrics, type SimConfig } from '../../src/engine';
 
 const RUNS = { numRuns: 1000, seed: 20261126 };
-const ALGORITHMS: Algorithm[] = [
-  'round-robin',
-  'weighted-round-robin',
-  'random',
-  'least-connections',
-  'least-outstanding',
-  'p2c',
-  'ip-hash',
-  'ring-hash',
-  'maglev',
-];
 
 /** Small, valid configs that reach every parameter's extremes. */
 const configArb: fc.Arbitrary<SimConfig> = fc

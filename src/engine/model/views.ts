@@ -54,9 +54,8 @@ function helloField(p: PacketFacts, value: string): Field {
   return p.ech ? HIDDEN.encrypted : readable(value);
 }
 
-/** The L4 view of a packet: HTTP fields are never available to it. */
-export function viewAtL4(p: PacketFacts): L7View {
-  const http = p.encrypted ? HIDDEN.encrypted : HIDDEN['not-parsed'];
+/** Addresses, ports and the ClientHello fields: what any balancer reads from every packet. */
+function transportFields(p: PacketFacts): Record<L4FieldName, Field> {
   return {
     srcIp: readable(p.srcIp),
     srcPort: readable(String(p.srcPort)),
@@ -65,12 +64,13 @@ export function viewAtL4(p: PacketFacts): L7View {
     protocol: readable('TCP'),
     sni: helloField(p, p.sni),
     alpn: helloField(p, p.alpn),
-    method: http,
-    host: http,
-    path: http,
-    headers: http,
-    cookies: http,
   };
+}
+
+/** The L4 view of a packet: HTTP fields are never available to it. */
+export function viewAtL4(p: PacketFacts): L7View {
+  const http = p.encrypted ? HIDDEN.encrypted : HIDDEN['not-parsed'];
+  return { ...transportFields(p), method: http, host: http, path: http, headers: http, cookies: http };
 }
 
 /** The L7 view: HTTP fields are readable when the hop is plaintext or the balancer has the keys. */
@@ -78,13 +78,7 @@ export function viewAtL7(p: PacketFacts): L7View {
   const canRead = !p.encrypted || p.balancerHasKeys;
   const field = (value: string) => (canRead ? readable(value) : HIDDEN.encrypted);
   return {
-    srcIp: readable(p.srcIp),
-    srcPort: readable(String(p.srcPort)),
-    dstIp: readable(p.dstIp),
-    dstPort: readable(String(p.dstPort)),
-    protocol: readable('TCP'),
-    sni: helloField(p, p.sni),
-    alpn: helloField(p, p.alpn),
+    ...transportFields(p),
     method: field(p.method),
     host: field(p.host),
     path: field(p.path),
