@@ -29,7 +29,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/engine/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index'], message: 'Import the engine through src/engine/index.ts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index', '!**/engine/index.ts'], message: 'Import the engine through src/engine/index.ts.' }] }],
     },
   },
   {

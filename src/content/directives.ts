@@ -42,7 +42,7 @@ export const DIRECTIVES = {
   production: { form: 'container', available: true, label: 'optional', attributes: {} },
   'packet-flow': {
     form: 'leaf',
-    available: false,
+    available: true,
     label: 'none',
     attributes: {
       id: idAttribute('widget id, unique in the lesson'),

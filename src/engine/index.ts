@@ -3,25 +3,32 @@
  * Plain TypeScript: no React, D3, DOM, Math.random or Date.now. Times are milliseconds here
  * (microseconds inside).
  */
-import type { BackendConfig, DeepPartial, SimConfig } from './config';
-import { defaultConfig, mergeConfig } from './config';
-import { readMetrics, type Metrics } from './metrics';
-import { getScenario } from './scenarios';
-import { Simulation, type RemapReport } from './simulation';
-import { readTopology, type Topology } from './topology';
-import type { Hop } from './trace';
+import type { BackendConfig, DeepPartial, SimConfig } from './config.ts';
+import { defaultConfig, mergeConfig } from './config.ts';
+import { readMetrics, type Metrics } from './metrics.ts';
+import { getScenario } from './scenarios.ts';
+import { Simulation, type RemapReport } from './simulation.ts';
+import { readTopology, type Topology } from './topology.ts';
+import type { Hop } from './trace.ts';
 
-export type * from './config';
-export type { Metrics, BackendMetrics, Percentiles } from './metrics';
-export type { Hop, HopKind } from './trace';
-export type { Topology, TopologyNode } from './topology';
-export type { RemapReport } from './simulation';
-export type { Field, Hidden, L7View, PacketFacts } from './model/views';
-export { viewAtL4, viewAtL7, plaintextAt, HTTP_FIELDS, L4_FIELDS } from './model/views';
-export { EngineParamError } from './validate';
-export { defaultConfig, mergeConfig, backend, pool, DEFAULT_REQUEST, ALGORITHMS } from './config';
-export { SCENARIOS, getScenario, scenarioConfig, type Scenario, type Expectation, type ScriptStep } from './scenarios';
-export { runPreset, checkExpectations, MEASURES, type PresetRun, type ExpectationResult } from './scenario-run';
+export type * from './config.ts';
+export type { Metrics, BackendMetrics, Percentiles } from './metrics.ts';
+export type { Hop, HopKind } from './trace.ts';
+export type { Topology, TopologyNode } from './topology.ts';
+export type { RemapReport } from './simulation.ts';
+export type { Field, Hidden, L7View, PacketFacts } from './model/views.ts';
+export { viewAtL4, viewAtL7, plaintextAt, HTTP_FIELDS, L4_FIELDS } from './model/views.ts';
+export { EngineParamError } from './validate.ts';
+export { defaultConfig, mergeConfig, backend, pool, DEFAULT_REQUEST, ALGORITHMS } from './config.ts';
+export {
+  SCENARIOS,
+  getScenario,
+  scenarioConfig,
+  type Scenario,
+  type Expectation,
+  type ScriptStep,
+} from './scenarios.ts';
+export { runPreset, checkExpectations, MEASURES, type PresetRun, type ExpectationResult } from './scenario-run.ts';
 
 export interface SimulationHandle {
   readonly timeMs: number;

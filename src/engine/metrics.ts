@@ -2,7 +2,7 @@
  * Plain, serialisable metrics read from a running simulation: cumulative totals and the recent
  * window (the last `windowMs` of simulated time), so a slider's effect shows at once.
  */
-import type { RemapReport, Simulation } from './simulation';
+import type { RemapReport, Simulation } from './simulation.ts';
 
 export interface Percentiles {
   p50: number;

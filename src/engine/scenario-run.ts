@@ -2,12 +2,12 @@
  * Runs a preset with its script and measures its outcome. Measures are named, so a preset's
  * expectations stay plain data.
  */
-import type { SimConfig } from './config';
-import { readMetrics, type Metrics } from './metrics';
-import { viewAtL4, viewAtL7 } from './model/views';
-import type { Scenario } from './scenarios';
-import { Simulation, type RemapReport } from './simulation';
-import type { Hop } from './trace';
+import type { SimConfig } from './config.ts';
+import { readMetrics, type Metrics } from './metrics.ts';
+import { viewAtL4, viewAtL7 } from './model/views.ts';
+import type { Scenario } from './scenarios.ts';
+import { Simulation, type RemapReport } from './simulation.ts';
+import type { Hop } from './trace.ts';
 
 export interface PresetRun {
   scenario: Scenario;

@@ -3,8 +3,8 @@
  * duration, an optional script of mid-run changes, and the outcome it must produce, as numbers
  * with tolerances. `test/unit/engine-scenarios.test.ts` runs every preset headless and checks them.
  */
-import type { BackendConfig, DeepPartial, SimConfig } from './config';
-import { backend, defaultConfig, DEFAULT_REQUEST, mergeConfig, pool } from './config';
+import type { BackendConfig, DeepPartial, SimConfig } from './config.ts';
+import { backend, defaultConfig, DEFAULT_REQUEST, mergeConfig, pool } from './config.ts';
 
 export type ScriptStep =
   | { atMs: number; action: 'crash' | 'revive' | 'gray' | 'remove'; backend: string }

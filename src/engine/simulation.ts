@@ -5,16 +5,16 @@
  * sends; the balancer decides), AT_BACKEND (it reaches the backend) and COMPLETE (service ends).
  * Network and proxy delays are added arithmetically, which keeps the event count low.
  */
-import type { Algorithm, BackendConfig, DeepPartial, SimConfig } from './config';
-import { mergeConfig } from './config';
-import { EventQueue, MAX_TIME_US } from './core/event-queue';
-import { Histogram } from './core/histogram';
-import { IntQueue } from './core/int-queue';
-import { mix32, Rng } from './core/rng';
-import { buildPopulation, formatIp, type Population } from './model/population';
-import { PickerState, type PickContext } from './model/pickers';
-import { Tracer } from './trace';
-import { EngineParamError, validateConfig } from './validate';
+import type { Algorithm, BackendConfig, DeepPartial, SimConfig } from './config.ts';
+import { mergeConfig } from './config.ts';
+import { EventQueue, MAX_TIME_US } from './core/event-queue.ts';
+import { Histogram } from './core/histogram.ts';
+import { IntQueue } from './core/int-queue.ts';
+import { mix32, Rng } from './core/rng.ts';
+import { buildPopulation, formatIp, type Population } from './model/population.ts';
+import { PickerState, type PickContext } from './model/pickers.ts';
+import { Tracer } from './trace.ts';
+import { EngineParamError, validateConfig } from './validate.ts';
 
 const AT_BACKEND = 2;
 const COMPLETE = 3;

@@ -1,5 +1,5 @@
 /** The scenario's topology as data (nodes and links), for the renderer to lay out. */
-import type { Simulation } from './simulation';
+import type { Simulation } from './simulation.ts';
 
 export type NodeKind = 'clients' | 'nat' | 'l4-tier' | 'balancer' | 'backend' | 'store';
 

@@ -3,9 +3,9 @@
  * facts a balancer could read from it (see model/views.ts). A ring buffer keeps memory flat no
  * matter how long the simulation runs; readers ask for everything after the last `seq` they saw.
  */
-import { viewAtL4, viewAtL7, type L7View, type PacketFacts } from './model/views';
-import type { Simulation } from './simulation';
-import { VIP } from './simulation';
+import { viewAtL4, viewAtL7, type L7View, type PacketFacts } from './model/views.ts';
+import type { Simulation } from './simulation.ts';
+import { VIP } from './simulation.ts';
 
 export type HopKind = 'syn' | 'tls' | 'request' | 'response' | 'health';
 

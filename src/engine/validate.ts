@@ -1,5 +1,5 @@
 /** Parameter checks: a bad value throws an error that names the parameter and its valid range. */
-import { ALGORITHMS, type SimConfig } from './config';
+import { ALGORITHMS, type SimConfig } from './config.ts';
 
 export class EngineParamError extends Error {
   constructor(

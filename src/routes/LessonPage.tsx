@@ -82,7 +82,7 @@ function LessonBody({ lesson }: { lesson: CompiledLesson }) {
   const groups = useMemo(() => groupSections(lesson.body), [lesson]);
   return (
     <RenderContext.Provider value={context}>
-      <div className="lesson__body">
+      <div className="lesson__body" data-lang={lesson.lang}>
         {groups.map((group, i) =>
           group.id ? (
             <section key={group.id} className="lesson-section" aria-labelledby={group.id}>

@@ -42,8 +42,9 @@ export function setupBrowser() {
     }
   });
 
-  return async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-US', reducedMotion: 'reduce', ...options });
+  return async function newPage(options: BrowserContextOptions & { expectErrors?: RegExp } = {}): Promise<Page> {
+    const { expectErrors, ...contextOptions } = options;
+    const context = await browser.newContext({ locale: 'en-US', reducedMotion: 'reduce', ...contextOptions });
     const page = await context.newPage();
     const problems: Problems = { console: [], csp: [] };
     await page.addInitScript(() => {
@@ -51,10 +52,14 @@ export function setupBrowser() {
       (window as unknown as { __csp: string[] }).__csp = seen;
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI}`));
     });
+    // A test that injects a fault names the errors it expects; anything else still fails it.
+    const unexpected = (text: string) => !expectErrors || !expectErrors.test(text);
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.console.push(message.text());
+      if (message.type() === 'error' && unexpected(message.text())) problems.console.push(message.text());
     });
-    page.on('pageerror', (error) => problems.console.push(`uncaught: ${error.message}`));
+    page.on('pageerror', (error) => {
+      if (unexpected(error.message)) problems.console.push(`uncaught: ${error.message}`);
+    });
     contexts.push({ context, problems, page });
     return page;
   };
@@ -83,9 +88,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Waits until the lesson body has arrived (it loads after the title). */
+/**
+ * Waits until the lesson body for the URL's language has arrived (it loads after the title, and
+ * after a language switch the previous page stays up until the new one is ready).
+ */
 export async function waitForLesson(page: Page): Promise<void> {
-  await page.locator('.lesson__body').waitFor();
+  await page.waitForFunction(() => {
+    const lang = window.location.pathname.split('/')[1];
+    return (
+      document.documentElement.lang === lang && document.querySelector(`.lesson__body[data-lang="${lang}"]`) !== null
+    );
+  });
 }
 
 export async function inViewport(page: Page, selector: string): Promise<boolean> {

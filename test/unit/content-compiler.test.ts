@@ -32,9 +32,11 @@ describe('content compiler', () => {
       /^content\/en\/lessons\/alpha\.md:12:1: unknown directive "bogus"/,
     ],
     [
-      'a directive that is not available yet',
-      { 'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n::packet-flow{id="a" scenario="b"}\n` },
-      /alpha\.md:12:1: directive "packet-flow" is not available yet/,
+      'a widget with an unknown scenario',
+      {
+        'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n::packet-flow{id="a" scenario="no-such-scenario"}\n`,
+      },
+      /alpha\.md:12:1: unknown scenario "no-such-scenario"/,
     ],
     [
       'a missing required attribute',

@@ -8,6 +8,9 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { DIRECTIVES, isDirectiveName, type DirectiveSpec } from '../directives.ts';
 import type { ActivityRef, BlockNode, InlineNode, SectionRef, TableAlign } from '../tree.ts';
 import { parseQuiz, parseReflection } from './activities.ts';
+import { SCENARIOS } from '../../engine/index.ts';
+
+const SCENARIO_IDS = SCENARIOS.map((s) => s.id);
 import type { Diagnostics, Position } from './diagnostics.ts';
 
 export interface Ref {
@@ -274,6 +277,10 @@ function convertBlockDirective(
   const attrs = attributesOf(node);
   ctx.blockDirectives.push({ name: node.name, ...(attrs.id ? { id: attrs.id } : {}), at: at(node) });
   if (node.type === 'leafDirective') {
+    if (node.name === 'packet-flow' && attrs.scenario && !SCENARIO_IDS.includes(attrs.scenario)) {
+      ctx.diag.add(ctx.file, at(node), `unknown scenario "${attrs.scenario}" (known: ${SCENARIO_IDS.join(', ')})`);
+      return undefined;
+    }
     return { t: 'directive', name: node.name, attrs, c: [] };
   }
   if (node.name === 'quiz' || node.name === 'reflection') return convertActivity(node, attrs, ctx);

@@ -8,6 +8,7 @@ import type { AvailableDirectiveName } from '../directives';
 import type { BlockDirectiveNode, InlineDirectiveNode } from '../tree';
 import { QuizAdapter, ReflectionAdapter } from './ActivityAdapters';
 import { Callout } from './Callout';
+import { PacketFlowAdapter } from './PacketFlowAdapter';
 import { Term } from './Term';
 
 export type DirectiveComponent =
@@ -21,6 +22,7 @@ export const DIRECTIVE_COMPONENTS: Record<AvailableDirectiveName, DirectiveCompo
   production: { form: 'block', component: Callout },
   quiz: { form: 'block', component: QuizAdapter },
   reflection: { form: 'block', component: ReflectionAdapter },
+  'packet-flow': { form: 'block', component: PacketFlowAdapter },
 };
 
 function lookup(name: string): DirectiveComponent | undefined {

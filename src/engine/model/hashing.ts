@@ -3,7 +3,7 @@
  * table is built for one candidate list and answers `lookup(key)` with an index into it. Names, not
  * positions, feed the hashes, so a backend keeps its place when others come and go.
  */
-import { hashString } from '../core/rng';
+import { hashString } from '../core/rng.ts';
 
 export interface HashTable {
   lookup(key: number): number;

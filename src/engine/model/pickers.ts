@@ -3,9 +3,9 @@
  * load from the balancer's view (which may be stale, to show herding). Ties go to the earliest
  * candidate, so runs are deterministic.
  */
-import type { Algorithm } from '../config';
-import type { Rng } from '../core/rng';
-import { maglevTable, moduloTable, ringTable, type HashTable } from './hashing';
+import type { Algorithm } from '../config.ts';
+import type { Rng } from '../core/rng.ts';
+import { maglevTable, moduloTable, ringTable, type HashTable } from './hashing.ts';
 
 export interface PickContext {
   rng: Rng;

@@ -2,8 +2,8 @@
  * The client population: each user's public address (own, shared through CGNAT, or behind the one
  * corporate NAT), whether they carry the routing cookie, and a stable hash key.
  */
-import type { ClientsConfig } from '../config';
-import { mix32 } from '../core/rng';
+import type { ClientsConfig } from '../config.ts';
+import { mix32 } from '../core/rng.ts';
 
 /** 203.0.113.10: the corporate NAT address every NATed user appears to come from. */
 export const NAT_IP = (203 << 24) | (0 << 16) | (113 << 8) | 10;

@@ -3,7 +3,7 @@
  * ClientHello is readable) and the L7 view (also method, host, path, headers, cookies). Fields
  * that cannot be read carry the reason, which is the lesson's first question made concrete.
  */
-import type { TlsMode } from '../config';
+import type { TlsMode } from '../config.ts';
 
 export type Hidden = 'encrypted' | 'not-parsed' | 'absent';
 export type Field = { readable: true; value: string } | { readable: false; reason: Hidden };

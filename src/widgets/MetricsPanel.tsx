@@ -1,0 +1,145 @@
+import { useTranslation } from 'react-i18next';
+import type { Metrics } from '../engine';
+import { SCENARIO_CONTROLS } from './knobs';
+
+type BackendAction = 'crash' | 'revive' | 'gray' | 'remove';
+
+/** Live numbers as a table: the text alternative to the picture, and where the outcome is read. */
+export function MetricsPanel({
+  scenarioId,
+  metrics,
+  onBackend,
+  onAdd,
+}: {
+  scenarioId: string;
+  metrics: Metrics | null;
+  onBackend: (backendId: string, action: BackendAction) => void;
+  onAdd: (poolId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const controls = SCENARIO_CONTROLS[scenarioId];
+  if (!metrics) return <p className="packet-flow__waiting">{t('widget.waiting')}</p>;
+  const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+  const pools = metrics.pools.filter((p) => metrics.backends.some((b) => b.pool === p.id));
+  const live = metrics.backends.filter((b) => b.state !== 'crashed');
+  return (
+    <div className="packet-flow__metrics">
+      <dl className="readouts">
+        <div>
+          <dt>{t('widget.metric.imbalance')}</dt>
+          <dd>{metrics.windowImbalance.toFixed(2)}×</dd>
+        </div>
+        <div>
+          <dt>{t('widget.metric.latency')}</dt>
+          <dd>{t('widget.unit.ms', { value: metrics.window.latencyMs.p95.toFixed(1) })}</dd>
+        </div>
+        <div>
+          <dt>{t('widget.metric.balancerBytes')}</dt>
+          <dd>{pct(metrics.balancer.bytesShare)}</dd>
+        </div>
+        <div>
+          <dt>{t('widget.metric.errors')}</dt>
+          <dd>{metrics.requests.failed}</dd>
+        </div>
+        <div>
+          <dt>{t('widget.metric.sessionsLost')}</dt>
+          <dd>{metrics.sessionsLost}</dd>
+        </div>
+        {metrics.remap && (
+          <div>
+            <dt>{t('widget.metric.remapped')}</dt>
+            <dd>{pct(metrics.remap.fraction)}</dd>
+          </div>
+        )}
+        {pools.length > 1 &&
+          pools.map((p) => (
+            <div key={p.id}>
+              <dt>{t('widget.metric.poolShare', { pool: p.id })}</dt>
+              <dd>{pct(p.windowShare)}</dd>
+            </div>
+          ))}
+      </dl>
+      <div className="table-scroll">
+        <table className="metrics-table">
+          <caption className="visually-hidden">{t('widget.metric.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('widget.metric.backend')}</th>
+              <th scope="col">{t('widget.metric.state')}</th>
+              <th scope="col">{t('widget.metric.share')}</th>
+              <th scope="col">{t('widget.metric.p95')}</th>
+              <th scope="col">{t('widget.metric.errorsColumn')}</th>
+              {controls?.backendButtons || controls?.addRemove ? (
+                <th scope="col">{t('widget.metric.actions')}</th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {metrics.backends.map((b) => (
+              <tr key={b.id} data-backend={b.id}>
+                <th scope="row">{b.id}</th>
+                <td>
+                  {t(`widget.state.${b.state}`)}
+                  {!b.healthy && b.state === 'up' ? '' : !b.healthy ? ` · ${t('widget.state.down')}` : ''}
+                </td>
+                <td>
+                  <span className="share-bar" aria-hidden="true">
+                    <span
+                      className={`share-bar__fill badge__fill--${Math.min(100, Math.round((b.window.share * 10) / 1) * 10)}`}
+                    />
+                  </span>{' '}
+                  {pct(b.window.share)}
+                </td>
+                <td>{b.completed > 0 ? t('widget.unit.ms', { value: b.latencyMs.p95.toFixed(1) }) : '—'}</td>
+                <td>{b.errors}</td>
+                {controls?.backendButtons || controls?.addRemove ? (
+                  <td className="metrics-table__actions">
+                    {controls.backendButtons && (
+                      <>
+                        {b.state === 'up' ? (
+                          <button
+                            type="button"
+                            className="button button--quiet button--small"
+                            onClick={() => onBackend(b.id, 'crash')}
+                          >
+                            {t('widget.action.crash')}
+                            <span className="visually-hidden"> {b.id}</span>
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button--quiet button--small"
+                            onClick={() => onBackend(b.id, 'revive')}
+                          >
+                            {t('widget.action.revive')}
+                            <span className="visually-hidden"> {b.id}</span>
+                          </button>
+                        )}
+                      </>
+                    )}
+                    {controls.addRemove && live.length > 1 && (
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        onClick={() => onBackend(b.id, 'remove')}
+                      >
+                        {t('widget.action.remove')}
+                        <span className="visually-hidden"> {b.id}</span>
+                      </button>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {controls?.addRemove && metrics.backends[0] && (
+        <button type="button" className="button button--quiet" onClick={() => onAdd(metrics.backends[0]!.pool)}>
+          {t('widget.action.add')}
+        </button>
+      )}
+      {metrics.backends.length === 0 && <p>{t('widget.noBackends')}</p>}
+    </div>
+  );
+}

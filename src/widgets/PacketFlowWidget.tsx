@@ -1,0 +1,235 @@
+/**
+ * The packet-flow widget: one simulation, its picture, its controls, and text alternatives (a
+ * metrics table and an event log). Loaded lazily as its own chunk with the engine and D3.
+ * React owns the <svg> and everything around it; the renderer owns what is drawn inside it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createSimulation, getScenario, type Hop, type Metrics } from '../engine';
+import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
+import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
+import { SCENARIO_CONTROLS } from './knobs';
+import { EventLog } from './EventLog';
+import { Inspector } from './Inspector';
+import { LockIcon } from './LockIcon';
+import { MetricsPanel } from './MetricsPanel';
+import { createLoopHandles, useSimulationLoop, type LoopHandles } from './use-simulation-loop';
+import { useVisibility } from './use-visibility';
+import { WidgetControls } from './WidgetControls';
+
+export interface PacketFlowWidgetProps {
+  widgetId: string;
+  scenarioId: string;
+  /** Reduced motion (system or the learner's setting): start paused, move in steps. */
+  reducedMotion: boolean;
+}
+
+const SEED = 1;
+const HEIGHT = 320;
+
+export default function PacketFlowWidget({ widgetId, scenarioId, reducedMotion }: PacketFlowWidgetProps) {
+  const { t } = useTranslation();
+  const scenario = getScenario(scenarioId);
+  // A new loop (simulation, clock, kept hops) per reset; a widget always traces, whatever the preset says.
+  const makeLoop = useCallback(
+    () =>
+      createLoopHandles(
+        createSimulation(
+          { ...scenario.config, traceCapacity: Math.max(scenario.config.traceCapacity, 600) },
+          { seed: SEED },
+        ),
+      ),
+    [scenario],
+  );
+  const [loop, setLoop] = useState<LoopHandles>(makeLoop);
+  const [playing, setPlaying] = useState(!reducedMotion);
+  const [speed, setSpeed] = useState<Speed>(1);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [metrics, setMetrics] = useState<Metrics | null>(null);
+  const [recent, setRecent] = useState<Hop[]>([]);
+  const [configVersion, setConfigVersion] = useState(0);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const visible = useVisibility(containerRef);
+
+  const labels = useMemo(
+    () => ({
+      balancer: (mode: string, tls: string) => `${mode.toUpperCase()} · ${t(`widget.tls.${tls as 'none'}`)}`,
+      node: (node: { kind: string; label: string }) =>
+        node.kind === 'clients'
+          ? t('widget.node.clients')
+          : node.kind === 'nat'
+            ? t('widget.node.nat')
+            : node.kind === 'store'
+              ? t('widget.node.store')
+              : node.kind === 'l4-tier'
+                ? t('widget.node.l4Tier')
+                : node.label,
+      packet: (hop: Hop) => t(`widget.kind.${hop.kind}`),
+    }),
+    [t],
+  );
+
+  useEffect(() => {
+    const h = loop;
+    if (!svgRef.current) return undefined;
+    const renderer = createPacketFlowRenderer(svgRef.current, {
+      labels,
+      onSelect: (packetId) => {
+        setSelected(packetId);
+        setPlaying(false);
+      },
+    });
+    h.attach(renderer);
+    renderer.resize({ width: svgRef.current.clientWidth || 640, height: HEIGHT });
+    renderer.setTopology(h.sim.topology());
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(
+            ([entry]) => entry && renderer.resize({ width: entry.contentRect.width || 640, height: HEIGHT }),
+          );
+    observer?.observe(svgRef.current);
+    return () => {
+      observer?.disconnect();
+      renderer.destroy();
+      h.attach(null);
+    };
+  }, [labels, loop]);
+
+  const onSample = useCallback((m: Metrics, hops: Hop[]) => {
+    setMetrics(m);
+    setRecent(hops.slice(-12));
+  }, []);
+  const { drawNow } = useSimulationLoop({
+    loop,
+    running: playing && visible,
+    timeScale: SCENARIO_CONTROLS[scenarioId]?.timeScale ?? SIM_MS_PER_SECOND,
+    speed,
+    selectedPacket: selected,
+    onSample,
+  });
+
+  /** Runs a live change, then redraws the topology (backends may have come or gone). */
+  const change = useCallback(
+    (apply: () => void) => {
+      apply();
+      loop.renderer?.setTopology(loop.sim.topology());
+      setConfigVersion((v) => v + 1);
+      drawNow();
+    },
+    [drawNow, loop],
+  );
+
+  const step = () => {
+    loop.stepBy(STEP_SIM_MS);
+    drawNow();
+  };
+
+  const reset = () => {
+    setSelected(null);
+    setMetrics(null);
+    setRecent([]);
+    setLoop(makeLoop());
+  };
+
+  const selectedHop =
+    selected === null
+      ? null
+      : (recent.find((h) => h.packetId === selected) ?? loop.hops.find((h) => h.packetId === selected) ?? null);
+  const sim = loop.sim;
+
+  return (
+    <figure
+      className="packet-flow"
+      aria-labelledby={`${widgetId}-title`}
+      data-widget={widgetId}
+      data-scenario={scenarioId}
+      ref={containerRef}
+    >
+      <figcaption className="packet-flow__title" id={`${widgetId}-title`}>
+        <span aria-hidden="true">▶ </span>
+        {t(`widget.scenario.${scenarioId}` as 'widget.scenario.what-the-lb-sees', { defaultValue: scenarioId })}
+      </figcaption>
+      <WidgetControls
+        widgetId={widgetId}
+        scenarioId={scenarioId}
+        config={sim.config}
+        configVersion={configVersion}
+        playing={playing}
+        speed={speed}
+        onPlay={() => setPlaying((p) => !p)}
+        onStep={step}
+        onSpeed={setSpeed}
+        onReset={reset}
+        onKnob={(apply) => change(() => apply(sim))}
+      />
+      <div className="packet-flow__stage">
+        <svg
+          ref={svgRef}
+          className="packet-flow__svg"
+          height={HEIGHT}
+          role="img"
+          aria-label={t('widget.pictureLabel')}
+        />
+        <Legend />
+      </div>
+      <div className="packet-flow__panels">
+        <Inspector hop={selectedHop} onClose={() => setSelected(null)} />
+        <EventLog
+          hops={recent}
+          selected={selected}
+          onInspect={(id) => {
+            setSelected(id);
+            setPlaying(false);
+          }}
+          playing={playing}
+        />
+      </div>
+      <MetricsPanel
+        scenarioId={scenarioId}
+        metrics={metrics}
+        onBackend={(id, action) =>
+          change(() => {
+            if (action === 'remove') sim.removeBackend(id);
+            else sim.setBackendState(id, action === 'crash' ? 'crashed' : action === 'gray' ? 'gray' : 'up');
+          })
+        }
+        onAdd={(poolId) => change(() => sim.addBackend(poolId))}
+      />
+    </figure>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  const items = ['request', 'response', 'tls', 'health'] as const;
+  return (
+    <ul className="packet-flow__legend" aria-label={t('widget.legend')}>
+      {items.map((kind) => (
+        <li key={kind}>
+          <svg
+            width="16"
+            height="16"
+            viewBox="-8 -8 16 16"
+            aria-hidden="true"
+            className={`pf-packet pf-packet--${kind}`}
+          >
+            <path className="pf-packet__shape" d={LEGEND_SHAPES[kind]} />
+          </svg>
+          {t(`widget.kind.${kind}`)}
+        </li>
+      ))}
+      <li>
+        <LockIcon /> {t('widget.encrypted')}
+      </li>
+    </ul>
+  );
+}
+
+const LEGEND_SHAPES = {
+  request: 'M -5 0 A 5 5 0 1 0 5 0 A 5 5 0 1 0 -5 0 Z',
+  response: 'M -4.5 -4.5 H 4.5 V 4.5 H -4.5 Z',
+  tls: 'M 0 -6 L 6 0 L 0 6 L -6 0 Z',
+  health: 'M 0 -6 L 6 5 L -6 5 Z',
+};

@@ -1,0 +1,204 @@
+/**
+ * The controls each scenario offers, as data: what a knob reads from the running configuration and
+ * which engine change it makes. Changes apply live through the engine's update API.
+ */
+import { ALGORITHMS, type SimConfig, type SimulationHandle } from '../engine';
+
+export type KnobId =
+  'mode' | 'tls' | 'algorithm' | 'forwarding' | 'affinity' | 'sessions' | 'rate' | 'natShare' | 'canary' | 'responseKb';
+
+export interface SelectKnob {
+  id: KnobId;
+  type: 'select';
+  options: readonly string[];
+  read: (config: SimConfig) => string;
+  apply: (sim: SimulationHandle, value: string) => void;
+}
+
+export interface RangeKnob {
+  id: KnobId;
+  type: 'range';
+  min: number;
+  max: number;
+  step: number;
+  /** For aria-valuetext and the visible value: the i18n unit key. */
+  unit: 'perSecond' | 'percent' | 'kilobytes';
+  read: (config: SimConfig) => number;
+  apply: (sim: SimulationHandle, value: number) => void;
+}
+
+export type Knob = SelectKnob | RangeKnob;
+
+const canaryRule = (config: SimConfig) => config.balancer.rules.find((r) => r.forward.some((f) => f.pool === 'canary'));
+
+export const KNOBS: Record<KnobId, Knob> = {
+  mode: {
+    id: 'mode',
+    type: 'select',
+    options: ['l4', 'l7'],
+    read: (c) => c.balancer.mode,
+    apply: (sim, value) => {
+      const { balancer } = sim.config;
+      // Keep the combination valid: passthrough and DSR are L4-only, cookies need L7.
+      if (value === 'l7')
+        sim.update({
+          balancer: { mode: 'l7', tls: balancer.tls === 'passthrough' ? 'terminate' : balancer.tls, forwarding: 'nat' },
+        });
+      else
+        sim.update({
+          balancer: {
+            mode: 'l4',
+            tls: balancer.tls === 'reencrypt' || balancer.tls === 'terminate' ? 'passthrough' : balancer.tls,
+            stickiness: balancer.stickiness === 'cookie' ? 'none' : balancer.stickiness,
+          },
+        });
+    },
+  },
+  tls: {
+    id: 'tls',
+    type: 'select',
+    options: ['none', 'terminate', 'passthrough', 'reencrypt'],
+    read: (c) => c.balancer.tls,
+    apply: (sim, value) => {
+      const tls = value as SimConfig['balancer']['tls'];
+      // Passthrough only exists at L4; re-encryption needs a proxy that decrypts (L7).
+      if (tls === 'passthrough')
+        sim.update({
+          balancer: {
+            tls,
+            mode: 'l4',
+            stickiness: sim.config.balancer.stickiness === 'cookie' ? 'none' : sim.config.balancer.stickiness,
+          },
+        });
+      else if (tls === 'reencrypt') sim.update({ balancer: { tls, mode: 'l7', forwarding: 'nat' } });
+      else sim.update({ balancer: { tls } });
+    },
+  },
+  algorithm: {
+    id: 'algorithm',
+    type: 'select',
+    options: ALGORITHMS,
+    read: (c) => c.balancer.algorithm,
+    apply: (sim, value) => sim.update({ balancer: { algorithm: value as SimConfig['balancer']['algorithm'] } }),
+  },
+  forwarding: {
+    id: 'forwarding',
+    type: 'select',
+    options: ['nat', 'dsr'],
+    read: (c) => c.balancer.forwarding,
+    apply: (sim, value) =>
+      sim.update({
+        balancer:
+          value === 'dsr'
+            ? { forwarding: 'dsr', mode: 'l4', tls: 'passthrough', stickiness: 'none' }
+            : { forwarding: 'nat' },
+      }),
+  },
+  affinity: {
+    id: 'affinity',
+    type: 'select',
+    options: ['none', 'cookie', 'source-ip'],
+    read: (c) => c.balancer.stickiness,
+    apply: (sim, value) =>
+      sim.update({
+        balancer:
+          value === 'cookie'
+            ? {
+                stickiness: 'cookie',
+                mode: 'l7',
+                tls: sim.config.balancer.tls === 'passthrough' ? 'terminate' : sim.config.balancer.tls,
+                forwarding: 'nat',
+              }
+            : { stickiness: value as 'none' | 'source-ip' },
+      }),
+  },
+  sessions: {
+    id: 'sessions',
+    type: 'select',
+    options: ['memory', 'shared'],
+    read: (c) => (c.sessions === 'shared' ? 'shared' : 'memory'),
+    apply: (sim, value) => sim.update({ sessions: value as 'memory' | 'shared' }),
+  },
+  rate: {
+    id: 'rate',
+    type: 'range',
+    min: 10,
+    max: 5000,
+    step: 10,
+    unit: 'perSecond',
+    read: (c) => c.clients.ratePerSecond,
+    apply: (sim, value) => sim.update({ clients: { ratePerSecond: value } }),
+  },
+  natShare: {
+    id: 'natShare',
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 5,
+    unit: 'percent',
+    read: (c) => Math.round(c.clients.natShare * 100),
+    apply: (sim, value) => sim.update({ clients: { natShare: value / 100 } }),
+  },
+  canary: {
+    id: 'canary',
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 1,
+    unit: 'percent',
+    read: (c) => {
+      const rule = canaryRule(c);
+      const total = rule?.forward.reduce((sum, f) => sum + f.weight, 0) ?? 0;
+      return total > 0 ? Math.round(((rule?.forward.find((f) => f.pool === 'canary')?.weight ?? 0) / total) * 100) : 0;
+    },
+    apply: (sim, value) => {
+      const rules = sim.config.balancer.rules.map((rule) =>
+        rule === canaryRule(sim.config)
+          ? { ...rule, forward: rule.forward.map((f) => ({ ...f, weight: f.pool === 'canary' ? value : 100 - value })) }
+          : rule,
+      );
+      sim.update({ balancer: { rules } });
+    },
+  },
+  responseKb: {
+    id: 'responseKb',
+    type: 'range',
+    min: 1,
+    max: 1000,
+    step: 1,
+    unit: 'kilobytes',
+    read: (c) => Math.round((c.requests[0]?.responseBytes ?? 0) / 1000),
+    apply: (sim, value) =>
+      sim.update({ requests: sim.config.requests.map((r) => ({ ...r, responseBytes: value * 1000 })) }),
+  },
+};
+
+export interface ScenarioControls {
+  knobs: KnobId[];
+  backendButtons: boolean;
+  addRemove: boolean;
+  /** Simulated ms per wall second at 1×: slow enough to follow packets, or fast enough to see
+   * outcomes that take simulated seconds (health checks, sessions). Defaults to SIM_MS_PER_SECOND. */
+  timeScale?: number;
+}
+
+/** Which knobs, and which backend buttons, each scenario shows. */
+export const SCENARIO_CONTROLS: Record<string, ScenarioControls> = {
+  'what-the-lb-sees': { knobs: ['mode', 'tls'], backendButtons: false, addRemove: false },
+  'content-routing-canary': { knobs: ['canary', 'rate'], backendButtons: true, addRemove: false, timeScale: 150 },
+  'nat-vs-dsr': { knobs: ['forwarding', 'responseKb'], backendButtons: false, addRemove: false },
+  'tls-modes': { knobs: ['tls'], backendButtons: false, addRemove: false },
+  'sticky-ip-hash-nat': { knobs: ['affinity', 'natShare'], backendButtons: true, addRemove: false, timeScale: 200 },
+  'sticky-cookie-nat': { knobs: ['affinity', 'natShare'], backendButtons: true, addRemove: false, timeScale: 200 },
+  'crash-memory-sessions': { knobs: ['sessions', 'affinity'], backendButtons: true, addRemove: false, timeScale: 1000 },
+  'crash-shared-store': { knobs: ['sessions', 'affinity'], backendButtons: true, addRemove: false, timeScale: 1000 },
+  'hash-churn': { knobs: ['algorithm'], backendButtons: false, addRemove: true },
+  'http2-pinning': { knobs: ['mode'], backendButtons: false, addRemove: true, timeScale: 100 },
+  'websocket-scale-out': { knobs: [], backendButtons: false, addRemove: true, timeScale: 150 },
+  'algorithm-race': { knobs: ['algorithm', 'rate'], backendButtons: false, addRemove: false, timeScale: 250 },
+  'herding-stale-stats': { knobs: ['algorithm', 'rate'], backendButtons: false, addRemove: false, timeScale: 250 },
+  'health-gray-failure': { knobs: [], backendButtons: true, addRemove: false, timeScale: 1000 },
+  'health-passive-ejection': { knobs: [], backendButtons: true, addRemove: false, timeScale: 1000 },
+  'reverse-proxy': { knobs: ['rate'], backendButtons: true, addRemove: false },
+  'layered-tiers': { knobs: ['rate'], backendButtons: false, addRemove: true, timeScale: 150 },
+};

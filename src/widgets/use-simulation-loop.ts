@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { Hop, Metrics, SimulationHandle } from '../engine';
+import type { PacketFlowRenderer } from '../viz/packet-flow-renderer';
+import { pauseClock, startClock, tick, type ClockState } from './clock';
+
+/** Hops kept after they arrive, for the event log and the inspector (a ring, so memory stays flat). */
+const KEEP_HOPS = 400;
+
+/**
+ * The mutable side of one widget: its simulation, clock, renderer and the hops kept for the log.
+ * A class, so React code changes it only through these methods.
+ */
+export class LoopHandles {
+  renderer: PacketFlowRenderer | null = null;
+  readonly clock: ClockState = startClock();
+  readonly hops: Hop[] = [];
+  seq = 0;
+
+  constructor(readonly sim: SimulationHandle) {}
+
+  attach(renderer: PacketFlowRenderer | null): void {
+    this.renderer = renderer;
+  }
+
+  /** Moves simulated time on by `ms` (the Step button, and reduced motion). */
+  stepBy(ms: number): void {
+    this.clock.simMs += ms;
+    this.sim.advanceTo(this.clock.simMs);
+  }
+}
+
+/**
+ * The per-frame path: clock → engine → renderer, with no React render per frame. React hears
+ * about metrics and new hops a few times a second through `onSample`.
+ */
+export function useSimulationLoop(params: {
+  loop: LoopHandles;
+  running: boolean;
+  speed: number;
+  selectedPacket: number | null;
+  /** Simulated ms per wall second at 1×. */
+  timeScale: number;
+  onSample: (metrics: Metrics, hops: Hop[]) => void;
+}): { drawNow: () => void } {
+  const { loop, running, speed, selectedPacket, onSample, timeScale } = params;
+  const latest = useRef({ speed, selectedPacket, onSample, timeScale });
+  useEffect(() => {
+    latest.current = { speed, selectedPacket, onSample, timeScale };
+  }, [speed, selectedPacket, onSample, timeScale]);
+
+  const drawNow = useCallback(() => {
+    const h = loop;
+    collect(h);
+    const metrics = h.sim.metrics();
+    h.renderer?.update({
+      timeMs: h.clock.simMs,
+      hops: h.hops,
+      selectedPacket: latest.current.selectedPacket,
+      backends: metrics.backends,
+    });
+    latest.current.onSample(metrics, h.hops);
+  }, [loop]);
+
+  useEffect(() => {
+    const h = loop;
+    if (!running) {
+      pauseClock(h.clock);
+      drawNow();
+      return undefined;
+    }
+    let frame = 0;
+    let lastSample = 0;
+    const onFrame = (now: number) => {
+      frame = requestAnimationFrame(onFrame);
+      const { speed: s, selectedPacket: selected, onSample: sample, timeScale: scale } = latest.current;
+      const t = tick(h.clock, now, s, scale);
+      h.sim.advanceTo(t);
+      collect(h);
+      const metrics = h.sim.metrics();
+      h.renderer?.update({ timeMs: t, hops: h.hops, selectedPacket: selected, backends: metrics.backends });
+      // Text readouts update four times a second: fast enough to follow, calm enough to read.
+      if (now - lastSample > 250) {
+        lastSample = now;
+        sample(metrics, h.hops);
+      }
+    };
+    frame = requestAnimationFrame(onFrame);
+    return () => {
+      cancelAnimationFrame(frame);
+      pauseClock(h.clock);
+    };
+  }, [loop, running, drawNow]);
+
+  return { drawNow };
+}
+
+function collect(h: LoopHandles): void {
+  const fresh = h.sim.traceSince(h.seq);
+  if (fresh.length === 0) return;
+  h.seq = h.sim.lastTraceSeq;
+  h.hops.push(...fresh);
+  if (h.hops.length > KEEP_HOPS) h.hops.splice(0, h.hops.length - KEEP_HOPS);
+}
+
+export function createLoopHandles(sim: SimulationHandle): LoopHandles {
+  return new LoopHandles(sim);
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { configWith, createSimulation, getScenario, pool, SCENARIOS } from '../../src/engine';
+import { layoutTopology, packetPosition } from '../../src/viz/layout';
+import { MAX_FRAME_MS, pauseClock, SIM_MS_PER_SECOND, startClock, tick } from '../../src/widgets/clock';
+import { KNOBS, SCENARIO_CONTROLS } from '../../src/widgets/knobs';
+
+describe('widget clock', () => {
+  it('maps wall time to simulated time at the chosen speed, capping long gaps', () => {
+    const clock = startClock();
+    expect(tick(clock, 1000, 1)).toBe(0);
+    expect(tick(clock, 1050, 2)).toBeCloseTo((50 / 1000) * SIM_MS_PER_SECOND * 2);
+    const before = clock.simMs;
+    tick(clock, 60_000, 1); // the tab slept for a minute
+    expect(clock.simMs - before).toBeCloseTo((MAX_FRAME_MS / 1000) * SIM_MS_PER_SECOND);
+    pauseClock(clock);
+    const paused = clock.simMs;
+    expect(tick(clock, 120_000, 1)).toBe(paused);
+  });
+});
+
+describe('packet-flow layout', () => {
+  it('places every node inside the picture, balancer in the middle', () => {
+    const sim = createSimulation(getScenario('layered-tiers').config, { seed: 1 });
+    const placed = layoutTopology(sim.topology(), { width: 600, height: 300 });
+    for (const node of placed.values()) {
+      expect(node.x).toBeGreaterThan(0);
+      expect(node.x).toBeLessThan(600);
+      expect(node.y).toBeGreaterThan(0);
+      expect(node.y).toBeLessThan(300);
+    }
+    expect(placed.get('lb')?.y).toBe(150);
+  });
+
+  it('moves a packet along its hop and bends DSR responses around the balancer', () => {
+    const from = { x: 0, y: 100 };
+    const to = { x: 100, y: 100 };
+    expect(packetPosition({ from, to, departMs: 0, arriveMs: 10, t: 5, bypass: null })).toEqual({ x: 50, y: 100 });
+    expect(packetPosition({ from, to, departMs: 0, arriveMs: 10, t: 99, bypass: null })).toEqual(to);
+    expect(packetPosition({ from, to, departMs: 0, arriveMs: 10, t: 5, bypass: { x: 50, y: 300 } }).y).toBeGreaterThan(
+      150,
+    );
+  });
+});
+
+describe('widget knobs', () => {
+  it('are defined for every scenario preset', () => {
+    for (const scenario of SCENARIOS) expect(SCENARIO_CONTROLS[scenario.id], scenario.id).toBeDefined();
+  });
+
+  it('exist for every scenario preset and keep the configuration valid at every option and extreme', () => {
+    for (const [scenarioId, controls] of Object.entries(SCENARIO_CONTROLS)) {
+      for (const id of controls.knobs) {
+        const knob = KNOBS[id];
+        const values = knob.type === 'select' ? [...knob.options] : [knob.min, knob.max];
+        for (const value of values) {
+          const sim = createSimulation(getScenario(scenarioId).config, { seed: 1 });
+          sim.advanceTo(50);
+          expect(
+            () => (knob.type === 'select' ? knob.apply(sim, value as string) : knob.apply(sim, value as number)),
+            `${scenarioId} ${id}=${value}`,
+          ).not.toThrow();
+          sim.advanceTo(100);
+          expect(knob.type === 'select' ? knob.read(sim.config) : typeof knob.read(sim.config)).toBe(
+            knob.type === 'select' ? value : 'number',
+          );
+        }
+      }
+    }
+  });
+
+  it('handles an empty pool after removing every backend but one', () => {
+    const sim = createSimulation(configWith({ pools: [pool('web', 1)] }), { seed: 1 });
+    sim.advanceTo(100);
+    expect(sim.metrics().backends).toHaveLength(1);
+  });
+});
