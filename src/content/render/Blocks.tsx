@@ -48,34 +48,48 @@ function BlockNodeView({ node }: { node: BlockNode }) {
           <Blocks nodes={node.c} />
         </blockquote>
       );
-    case 'table':
+    case 'table': {
+      // An empty top-left cell means the first column labels the rows (a comparison table):
+      // those cells become row headers, so every data cell has both of its headers.
+      const rowHeaders = node.head[0]?.length === 0;
       return (
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
-                {node.head.map((cell, i) => (
-                  <th key={i} scope="col" className={alignClass(node.align[i])}>
-                    <Inlines nodes={cell} />
-                  </th>
-                ))}
+                {node.head.map((cell, i) =>
+                  rowHeaders && i === 0 ? (
+                    <td key={i} />
+                  ) : (
+                    <th key={i} scope="col" className={alignClass(node.align[i])}>
+                      <Inlines nodes={cell} />
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
               {node.rows.map((row, r) => (
                 <tr key={r}>
-                  {row.map((cell, i) => (
-                    <td key={i} className={alignClass(node.align[i])}>
-                      <Inlines nodes={cell} />
-                    </td>
-                  ))}
+                  {row.map((cell, i) =>
+                    rowHeaders && i === 0 ? (
+                      <th key={i} scope="row" className={alignClass(node.align[i])}>
+                        <Inlines nodes={cell} />
+                      </th>
+                    ) : (
+                      <td key={i} className={alignClass(node.align[i])}>
+                        <Inlines nodes={cell} />
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       );
+    }
     case 'hr':
       return <hr />;
     case 'directive':
