@@ -35,7 +35,8 @@ export function LanguageSwitcher({ current }: { current: Lang }) {
                   if (lang === current) return;
                   const section = currentSectionId();
                   changeLanguage(lang);
-                  navigate({ ...to, hash: section ? `#${section}` : location.hash });
+                  // Widgets keep their settings in the address bar outside the router's knowledge.
+                  navigate({ ...to, search: window.location.search, hash: section ? `#${section}` : location.hash });
                 }}
               >
                 {t(`language.${lang}`)}

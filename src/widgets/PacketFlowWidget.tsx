@@ -14,7 +14,15 @@ import { Inspector } from './Inspector';
 import { LockIcon } from './LockIcon';
 import { MetricsPanel } from './MetricsPanel';
 import { createLoopHandles, useSimulationLoop, type LoopHandles } from './use-simulation-loop';
+import {
+  applyWidgetState,
+  parseWidgetState,
+  readWidgetParam,
+  serializeWidgetState,
+  writeWidgetParam,
+} from './url-state';
 import { useVisibility } from './use-visibility';
+import { widgetConfig } from './widget-config';
 import { WidgetControls } from './WidgetControls';
 
 export interface PacketFlowWidgetProps {
@@ -31,16 +39,12 @@ export default function PacketFlowWidget({ widgetId, scenarioId, reducedMotion }
   const { t } = useTranslation();
   const scenario = getScenario(scenarioId);
   // A new loop (simulation, clock, kept hops) per reset; a widget always traces, whatever the preset says.
-  const makeLoop = useCallback(
-    () =>
-      createLoopHandles(
-        createSimulation(
-          { ...scenario.config, traceCapacity: Math.max(scenario.config.traceCapacity, 600) },
-          { seed: SEED },
-        ),
-      ),
-    [scenario],
-  );
+  const makeLoop = useCallback(() => {
+    const sim = createSimulation(widgetConfig(scenario.config), { seed: SEED });
+    // Settings from a shared link, applied before the first frame.
+    applyWidgetState(scenarioId, sim, parseWidgetState(scenarioId, readWidgetParam(widgetId)));
+    return createLoopHandles(sim);
+  }, [scenario, scenarioId, widgetId]);
   const [loop, setLoop] = useState<LoopHandles>(makeLoop);
   const [playing, setPlaying] = useState(!reducedMotion);
   const [speed, setSpeed] = useState<Speed>(1);
@@ -162,7 +166,12 @@ export default function PacketFlowWidget({ widgetId, scenarioId, reducedMotion }
         onStep={step}
         onSpeed={setSpeed}
         onReset={reset}
-        onKnob={(apply) => change(() => apply(sim))}
+        onKnob={(apply) =>
+          change(() => {
+            apply(sim);
+            writeWidgetParam(widgetId, serializeWidgetState(scenarioId, sim));
+          })
+        }
       />
       <div className="packet-flow__stage">
         <svg

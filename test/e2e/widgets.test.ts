@@ -57,6 +57,27 @@ describe('packet-flow widgets', () => {
       .toContain('L4 · TLS passthrough');
   });
 
+  it('puts its settings in a shareable link that reproduces them, in either language', async () => {
+    const page = await newPage();
+    await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#l4-visibility`);
+    await waitForLesson(page);
+    const widget = page.locator('[data-widget="what-the-lb-sees"]');
+    await widget.locator('.packet-flow__metrics').waitFor();
+    await widget.getByLabel('TLS').selectOption('passthrough');
+    await expect
+      .poll(() => page.evaluate(() => new URL(window.location.href).searchParams.get('w-what-the-lb-sees')))
+      .toBe('mode:l4,tls:passthrough');
+    const link = page.url();
+
+    const other = await newPage({ locale: 'ru-RU' });
+    await other.goto(link.replace('/en/', '/ru/'));
+    await waitForLesson(other);
+    const shared = other.locator('[data-widget="what-the-lb-sees"]');
+    await shared.locator('.packet-flow__metrics').waitFor();
+    expect(await shared.getByLabel('Уровень балансировщика').inputValue()).toBe('l4');
+    expect(await shared.getByLabel('TLS').inputValue()).toBe('passthrough');
+  });
+
   it('crashes a backend from the keyboard and shows the outcome in the table', async () => {
     const page = await newPage({ reducedMotion: 'no-preference' });
     await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#sticky-failure`);
