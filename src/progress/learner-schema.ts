@@ -54,6 +54,8 @@ export interface LessonProgress {
   sections: Record<string, number>;
   quizzes: Record<string, QuizProgress>;
   reflections: Record<string, ReflectionProgress>;
+  /** Widget id → when its "Try this" goal was reached. Added within v2: older v2 data has none. */
+  goals: Record<string, number>;
 }
 
 export interface LearnerData {
@@ -87,7 +89,7 @@ export function emptySettings(): Settings {
 }
 
 export function emptyLesson(): LessonProgress {
-  return { resetAt: 0, visitedAt: 0, sections: dict(), quizzes: dict(), reflections: dict() };
+  return { resetAt: 0, visitedAt: 0, sections: dict(), quizzes: dict(), reflections: dict(), goals: dict() };
 }
 
 export function emptyLearnerData(seed = 0): LearnerData {
@@ -165,6 +167,7 @@ function parseLesson(value: unknown, r: Reader): LessonProgress | undefined {
   lesson.visitedAt = isTime(value.visitedAt) ? value.visitedAt : (r.drop() ?? 0);
   lesson.sections = r.entries(value.sections, (at) => (isTime(at) ? at : undefined));
   lesson.quizzes = r.entries(value.quizzes, parseQuiz);
+  lesson.goals = r.entries(value.goals, (at) => (isTime(at) ? at : undefined));
   lesson.reflections = r.entries(value.reflections, (entry) => {
     if (!isRecord(entry) || typeof entry.text !== 'string' || entry.text.length > MAX_TEXT || !isTime(entry.updatedAt))
       return undefined;

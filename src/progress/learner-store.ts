@@ -34,6 +34,7 @@ export interface LearnerActions {
   checkQuiz: (lessonId: string, quizId: string, answer: string[], correct: boolean) => void;
   revealQuiz: (lessonId: string, quizId: string, answer: string[]) => void;
   saveReflection: (lessonId: string, reflectionId: string, text: string) => void;
+  reachGoal: (lessonId: string, widgetId: string) => void;
   /** Resets lessons (all when `ids` is omitted); returns what an undo needs. */
   resetLessons: (ids?: string[]) => ResetUndo;
   undoReset: (undo: ResetUndo) => void;
@@ -148,6 +149,10 @@ export function createLearnerStore(getStorage?: () => Storage) {
               ...lesson,
               reflections: { ...lesson.reflections, [reflectionId]: { text, updatedAt: stamp() } },
             })),
+          reachGoal: (lessonId, widgetId) => {
+            if (get().lessons[lessonId]?.goals[widgetId]) return;
+            updateLesson(lessonId, (lesson) => ({ ...lesson, goals: { ...lesson.goals, [widgetId]: stamp() } }));
+          },
           resetLessons: (ids) => {
             const undo: ResetUndo = dict();
             const targets = ids ?? Object.keys(get().lessons);
@@ -220,7 +225,9 @@ function restamp(lesson: LessonProgress, at: number): LessonProgress {
   }
   const reflections: LessonProgress['reflections'] = dict();
   for (const [id, r] of Object.entries(lesson.reflections)) reflections[id] = { ...r, updatedAt: at };
-  return { ...lesson, sections, quizzes, reflections };
+  const goals = dict<number>();
+  for (const id of Object.keys(lesson.goals)) goals[id] = at;
+  return { ...lesson, sections, quizzes, reflections, goals };
 }
 
 export const useLearnerStore = createLearnerStore();

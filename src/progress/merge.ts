@@ -35,10 +35,8 @@ export function mergeLearnerData(a: LearnerData, b: LearnerData): LearnerData {
 function mergeLesson(a: LessonProgress | undefined, b: LessonProgress | undefined): LessonProgress {
   const resetAt = Math.max(a?.resetAt ?? 0, b?.resetAt ?? 0);
   const alive = (at: number) => at > resetAt;
-  const sections = dict<number>();
-  for (const source of [a?.sections, b?.sections]) {
-    for (const [id, at] of Object.entries(source ?? {})) if (alive(at)) sections[id] = Math.max(sections[id] ?? 0, at);
-  }
+  const sections = unionOfTimes(a?.sections, b?.sections, alive);
+  const goals = unionOfTimes(a?.goals, b?.goals, alive);
   const quizzes = dict<QuizProgress>();
   for (const id of keys(a?.quizzes, b?.quizzes)) {
     const merged = mergeQuiz(a?.quizzes[id], b?.quizzes[id], resetAt);
@@ -55,7 +53,7 @@ function mergeLesson(a: LessonProgress | undefined, b: LessonProgress | undefine
     );
     if (winner) reflections[id] = { ...winner };
   }
-  return { resetAt, visitedAt: Math.max(a?.visitedAt ?? 0, b?.visitedAt ?? 0), sections, quizzes, reflections };
+  return { resetAt, visitedAt: Math.max(a?.visitedAt ?? 0, b?.visitedAt ?? 0), sections, quizzes, reflections, goals };
 }
 
 function mergeQuiz(
@@ -79,6 +77,19 @@ function latest<T>(a: T, b: T, time: (value: T) => number): T {
   const tb = time(b);
   if (ta !== tb) return ta > tb ? a : b;
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+}
+
+/** Completion times from both sides: a union, keeping the latest time of each. */
+function unionOfTimes(
+  a: Record<string, number> | undefined,
+  b: Record<string, number> | undefined,
+  alive: (at: number) => boolean,
+): Record<string, number> {
+  const out = dict<number>();
+  for (const source of [a, b]) {
+    for (const [id, at] of Object.entries(source ?? {})) if (alive(at)) out[id] = Math.max(out[id] ?? 0, at);
+  }
+  return out;
 }
 
 function keys(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): Set<string> {

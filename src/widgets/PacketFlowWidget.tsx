@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { createSimulation, getScenario, type Hop, type Metrics } from '../engine';
 import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
 import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
+import { GOALS } from './goals';
 import { SCENARIO_CONTROLS } from './knobs';
 import { EventLog } from './EventLog';
 import { Inspector } from './Inspector';
@@ -30,12 +31,21 @@ export interface PacketFlowWidgetProps {
   scenarioId: string;
   /** Reduced motion (system or the learner's setting): start paused, move in steps. */
   reducedMotion: boolean;
+  /** Whether this widget's "Try this" goal was reached before (stored progress). */
+  goalReached: boolean;
+  onGoal: () => void;
 }
 
 const SEED = 1;
 const HEIGHT = 320;
 
-export default function PacketFlowWidget({ widgetId, scenarioId, reducedMotion }: PacketFlowWidgetProps) {
+export default function PacketFlowWidget({
+  widgetId,
+  scenarioId,
+  reducedMotion,
+  goalReached,
+  onGoal,
+}: PacketFlowWidgetProps) {
   const { t } = useTranslation();
   const scenario = getScenario(scenarioId);
   // A new loop (simulation, clock, kept hops) per reset; a widget always traces, whatever the preset says.
@@ -101,10 +111,19 @@ export default function PacketFlowWidget({ widgetId, scenarioId, reducedMotion }
     };
   }, [labels, loop]);
 
-  const onSample = useCallback((m: Metrics, hops: Hop[]) => {
-    setMetrics(m);
-    setRecent(hops.slice(-12));
-  }, []);
+  const [goalJustReached, setGoalJustReached] = useState(false);
+  const onSample = useCallback(
+    (m: Metrics, hops: Hop[]) => {
+      setMetrics(m);
+      setRecent(hops.slice(-12));
+      const goal = GOALS[scenarioId];
+      if (!goalReached && goal?.(m, loop.sim.config)) {
+        setGoalJustReached(true);
+        onGoal();
+      }
+    },
+    [scenarioId, goalReached, onGoal, loop],
+  );
   const { drawNow } = useSimulationLoop({
     loop,
     running: playing && visible,
@@ -155,6 +174,7 @@ export default function PacketFlowWidget({ widgetId, scenarioId, reducedMotion }
         <span aria-hidden="true">▶ </span>
         {t(`widget.scenario.${scenarioId}` as 'widget.scenario.what-the-lb-sees', { defaultValue: scenarioId })}
       </figcaption>
+      <GoalBox scenarioId={scenarioId} reached={goalReached || goalJustReached} announce={goalJustReached} />
       <WidgetControls
         widgetId={widgetId}
         scenarioId={scenarioId}
@@ -207,6 +227,26 @@ export default function PacketFlowWidget({ widgetId, scenarioId, reducedMotion }
         onAdd={(poolId) => change(() => sim.addBackend(poolId))}
       />
     </figure>
+  );
+}
+
+function GoalBox({ scenarioId, reached, announce }: { scenarioId: string; reached: boolean; announce: boolean }) {
+  const { t } = useTranslation();
+  const goal = t(`widget.goal.${scenarioId}` as 'widget.goal.what-the-lb-sees', { defaultValue: '' });
+  if (!goal) return null;
+  return (
+    <div className={`goal${reached ? ' goal--reached' : ''}`} data-goal={reached ? 'reached' : 'open'}>
+      <p className="goal__text">
+        <strong>{t('widget.goalTitle')}:</strong> {goal}{' '}
+        <span className="goal__status">
+          <span aria-hidden="true">{reached ? '✓ ' : '○ '}</span>
+          {reached ? t('widget.goalReached') : t('widget.goalOpen')}
+        </span>
+      </p>
+      <p className="visually-hidden" role="status">
+        {announce ? t('widget.goalAnnounce', { goal }) : ''}
+      </p>
+    </div>
   );
 }
 

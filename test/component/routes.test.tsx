@@ -7,7 +7,9 @@ import { location, renderApp } from './render-app';
 describe('course home', () => {
   it('lists the lessons in order with reading time, prerequisites and progress', async () => {
     useLearnerStore.setState({
-      lessons: { 'load-balancing-basics': { resetAt: 0, visitedAt: 1, sections: {}, quizzes: {}, reflections: {} } },
+      lessons: {
+        'load-balancing-basics': { resetAt: 0, visitedAt: 1, sections: {}, quizzes: {}, reflections: {}, goals: {} },
+      },
     });
     renderApp('/en');
     expect(

@@ -78,6 +78,26 @@ describe('packet-flow widgets', () => {
     expect(await shared.getByLabel('TLS').inputValue()).toBe('passthrough');
   });
 
+  it('records a reached "Try this" goal as progress', async () => {
+    const page = await newPage();
+    await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#tls-reencryption`);
+    await waitForLesson(page);
+    const slot = page.locator('#widget-tls-modes');
+    await slot.scrollIntoViewIfNeeded();
+    const widget = page.locator('[data-widget="tls-modes"]');
+    await widget.locator('.packet-flow__metrics').waitFor();
+    expect(await widget.locator('[data-goal]').getAttribute('data-goal')).toBe('open');
+    await widget.getByLabel('TLS').selectOption('passthrough');
+    await widget.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => widget.locator('[data-goal]').getAttribute('data-goal')).toBe('reached');
+    await page.reload();
+    await waitForLesson(page);
+    await page.locator('#widget-tls-modes').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => page.locator('[data-widget="tls-modes"] [data-goal]').getAttribute('data-goal'))
+      .toBe('reached');
+  });
+
   it('crashes a backend from the keyboard and shows the outcome in the table', async () => {
     const page = await newPage({ reducedMotion: 'no-preference' });
     await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#sticky-failure`);

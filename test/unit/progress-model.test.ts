@@ -52,6 +52,7 @@ const lessonArb: fc.Arbitrary<LessonProgress> = fc.record({
     }),
   ),
   reflections: fc.dictionary(fc.constantFrom('r1'), fc.record({ text: fc.string({ maxLength: 5 }), updatedAt: time })),
+  goals: fc.dictionary(fc.constantFrom('w1', 'w2'), time),
 });
 const dataArb: fc.Arbitrary<LearnerData> = fc
   .record({
@@ -129,9 +130,10 @@ describe('the merge of two tabs (fast-check, 1,000 runs each)', () => {
       sections: Object.assign(dict<number>(), { s1: 5 }),
       quizzes: dict(),
       reflections: dict(),
+      goals: dict(),
     };
     const b = emptyLearnerData(1);
-    b.lessons.l = { resetAt: 10, visitedAt: 1, sections: dict(), quizzes: dict(), reflections: dict() };
+    b.lessons.l = { resetAt: 10, visitedAt: 1, sections: dict(), quizzes: dict(), reflections: dict(), goals: dict() };
     expect(mergeLearnerData(a, b).lessons.l?.sections).toEqual({});
   });
 });
@@ -145,6 +147,7 @@ describe('progress files', () => {
       sections: Object.assign(dict<number>(), { s1: 4 }),
       quizzes: dict(),
       reflections: dict(),
+      goals: dict(),
     };
     const parsed = parseProgressFile(toProgressFile(data, new Date(0)));
     expect(parsed).toMatchObject({ ok: true, lossy: false });
@@ -189,6 +192,7 @@ describe('lesson status', () => {
         gone: { attempts: 1, updatedAt: 5, answer: [], solvedAt: 5, revealedAt: 0 },
       }),
       reflections: dict(),
+      goals: dict(),
     };
     const status = lessonStatus(meta, progress);
     expect(status).toMatchObject({
@@ -209,6 +213,7 @@ describe('lesson status', () => {
         sections: Object.assign(dict<number>(), { a: 2 }),
         quizzes: dict(),
         reflections: dict(),
+        goals: dict(),
       } as LessonProgress,
     };
     expect(continueTarget([meta], progress)).toEqual({ lesson: meta, sectionId: 'b' });

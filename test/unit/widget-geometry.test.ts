@@ -74,3 +74,31 @@ describe('widget knobs', () => {
     expect(sim.metrics().backends).toHaveLength(1);
   });
 });
+
+describe('"Try this" goals', () => {
+  it('exist for every preset, with text in both languages', async () => {
+    const { GOALS } = await import('../../src/widgets/goals');
+    const en = (await import('../../src/i18n/locales/en')).default;
+    const ru = (await import('../../src/i18n/locales/ru')).default;
+    for (const scenario of SCENARIOS) {
+      expect(GOALS[scenario.id], scenario.id).toBeTypeOf('function');
+      expect((en.widget.goal as Record<string, string>)[scenario.id], scenario.id).toBeTruthy();
+      expect((ru.widget.goal as Record<string, string>)[scenario.id], scenario.id).toBeTruthy();
+    }
+  });
+
+  it('are reachable with the widget’s own controls (a sample)', async () => {
+    const { GOALS } = await import('../../src/widgets/goals');
+    const sim = createSimulation(getScenario('content-routing-canary').config, { seed: 1 });
+    sim.advanceTo(1000);
+    expect(GOALS['content-routing-canary']!(sim.metrics(), sim.config)).toBe(false);
+    const canary = KNOBS.canary;
+    if (canary.type === 'range') canary.apply(sim, 25);
+    sim.advanceTo(3000);
+    expect(GOALS['content-routing-canary']!(sim.metrics(), sim.config)).toBe(true);
+    const tls = createSimulation(getScenario('tls-modes').config, { seed: 1 });
+    const knob = KNOBS.tls;
+    if (knob.type === 'select') knob.apply(tls, 'passthrough');
+    expect(GOALS['tls-modes']!(tls.metrics(), tls.config)).toBe(true);
+  });
+});

@@ -3,10 +3,11 @@
  * (engine, D3, widget code) only when it nears the viewport. A widget that throws shows a contained
  * error panel with a retry; the lesson around it keeps working.
  */
-import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Translation, useTranslation } from 'react-i18next';
 import { useLearnerStore } from '../../progress/learner-store';
 import type { BlockDirectiveNode } from '../tree';
+import { useRenderContext } from './render-context';
 
 const PacketFlowWidget = lazy(() => import('../../widgets/PacketFlowWidget'));
 
@@ -16,6 +17,13 @@ export function PacketFlowAdapter({ node }: { node: BlockDirectiveNode }) {
   const [near, setNear] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const motion = useLearnerStore((state) => state.settings.motion);
+  const { lessonId } = useRenderContext();
+  const widgetKey = node.attrs.id ?? 'widget';
+  const goalReached = useLearnerStore((state) => (state.lessons[lessonId ?? '']?.goals[widgetKey] ?? 0) > 0);
+  const reachGoal = useLearnerStore((state) => state.reachGoal);
+  const onGoal = useCallback(() => {
+    if (lessonId) reachGoal(lessonId, widgetKey);
+  }, [lessonId, reachGoal, widgetKey]);
   const reducedMotion =
     motion === 'reduce' ||
     (motion === 'system' &&
@@ -52,6 +60,8 @@ export function PacketFlowAdapter({ node }: { node: BlockDirectiveNode }) {
               widgetId={widgetId}
               scenarioId={node.attrs.scenario ?? ''}
               reducedMotion={reducedMotion}
+              goalReached={goalReached}
+              onGoal={onGoal}
             />
           </Suspense>
         </WidgetBoundary>

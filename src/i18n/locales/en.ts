@@ -162,6 +162,33 @@ const en = {
     reset: 'Reset',
     legend: 'Legend',
     encrypted: 'encrypted',
+    goalTitle: 'Try this',
+    goalReached: 'Done!',
+    goalOpen: 'Not yet',
+    goalAnnounce: 'Goal reached: {{goal}}',
+    goal: {
+      'what-the-lb-sees':
+        'Switch the balancer to L4 with TLS passthrough, then inspect a request: which fields can it still read?',
+      'content-routing-canary': 'Send 25% of /api/v2 requests to the canary (within 3 points).',
+      'nat-vs-dsr':
+        'With DSR on, make responses ten times bigger (370 KB or more) and watch the balancer’s share of bytes.',
+      'tls-modes': 'Find the TLS mode in which the balancer never holds the plaintext.',
+      'sticky-ip-hash-nat':
+        'With at least 30% of users behind the NAT, find the affinity that keeps every server under 1.3× its fair share.',
+      'sticky-cookie-nat':
+        'Push the NAT share to 60% or more: does cookie affinity still keep every server under 1.3× its fair share?',
+      'crash-memory-sessions': 'Crash a server and watch the sessions it held disappear.',
+      'crash-shared-store': 'Keep sessions in the shared store, then crash a server: how many sessions are lost?',
+      'hash-churn': 'Add a server and keep the share of remapped users under 25%.',
+      'http2-pinning': 'Switch to L7 and get every backend serving streams.',
+      'websocket-scale-out': 'Add a server: do the open WebSockets move to it?',
+      'algorithm-race': 'Switch to least outstanding requests and compare p95 latency with power of two choices.',
+      'herding-stale-stats': 'The balancer’s load data is stale: switch to power of two choices and watch p95 latency.',
+      'health-gray-failure': 'The health checks miss web-3. Take it out yourself (crash it) and watch the errors stop.',
+      'health-passive-ejection': 'Watch passive checks mark web-3 down after a few real failures.',
+      'reverse-proxy': 'Raise the request rate to 3,000 req/s or more: how much does the cache still answer?',
+      'layered-tiers': 'Add a backend behind the L7 tier.',
+    },
     noBackends: 'No backends left: the balancer answers 503 to every request.',
     scenario: {
       'what-the-lb-sees': 'What the balancer sees',
