@@ -21,6 +21,8 @@ export interface BundleReport {
   /** Per compiled lesson (per language): its lazily loaded chunk. */
   lessonChunks: { name: string; gzip: number }[];
   glossaryChunks: { name: string; gzip: number }[];
+  /** The lazily loaded widget chunk (engine, d3-selection, widget code) and what it imports. */
+  widgetGzip: number;
 }
 
 export function measureBundle(dist: string): BundleReport {
@@ -41,7 +43,17 @@ export function measureBundle(dist: string): BundleReport {
     Object.entries(manifest)
       .filter(([key]) => key.includes(marker))
       .map(([key, chunk]) => ({ name: key.replace(/^.*virtual:course\//, ''), gzip: gzip(chunk.file) }));
+  const widgetKey = Object.keys(manifest).find((key) => key.includes('widgets/PacketFlowWidget'));
+  const widgetFiles = new Set<string>();
+  const visitWidget = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || widgetFiles.has(chunk.file) || seen.has(key)) return;
+    widgetFiles.add(chunk.file);
+    for (const next of chunk.imports ?? []) visitWidget(next);
+  };
+  if (widgetKey) visitWidget(widgetKey);
   return {
+    widgetGzip: [...widgetFiles].reduce((sum, file) => sum + gzip(file), 0),
     lessonPageJsGzip: files.reduce((sum, file) => sum + gzip(file), 0),
     cssGzip: css.reduce((sum, file) => sum + gzip(file), 0),
     lessonChunks: dynamic('virtual:course/lesson/'),

@@ -47,6 +47,9 @@ for (const chunk of bundle.lessonChunks) {
   );
 }
 for (const chunk of bundle.glossaryChunks) console.log(`  ${chunk.name}: ${kb(chunk.gzip)}`);
+console.log(
+  `  packet-flow widget chunk (lazy): ${kb(bundle.widgetGzip)} (budget 75.0 KB) ${check(bundle.widgetGzip > 0 && bundle.widgetGzip <= 75 * KB, 'widget chunk')}`,
+);
 
 if (!process.argv.includes('--no-lighthouse')) {
   const { url, server } = await serveDist(dist, `${CSP}; frame-ancestors 'none'`);

@@ -4,7 +4,7 @@
  * error panel with a retry; the lesson around it keeps working.
  */
 import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Translation, useTranslation } from 'react-i18next';
+import { Translation } from 'react-i18next';
 import { useLearnerStore } from '../../progress/learner-store';
 import type { BlockDirectiveNode } from '../tree';
 import { useRenderContext } from './render-context';
@@ -12,12 +12,11 @@ import { useRenderContext } from './render-context';
 const PacketFlowWidget = lazy(() => import('../../widgets/PacketFlowWidget'));
 
 export function PacketFlowAdapter({ node }: { node: BlockDirectiveNode }) {
-  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const motion = useLearnerStore((state) => state.settings.motion);
-  const { lessonId } = useRenderContext();
+  const { lessonId, labels } = useRenderContext();
   const widgetKey = node.attrs.id ?? 'widget';
   const goalReached = useLearnerStore((state) => (state.lessons[lessonId ?? '']?.goals[widgetKey] ?? 0) > 0);
   const reachGoal = useLearnerStore((state) => state.reachGoal);
@@ -50,7 +49,7 @@ export function PacketFlowAdapter({ node }: { node: BlockDirectiveNode }) {
   }, []);
 
   const widgetId = node.attrs.id ?? 'widget';
-  const placeholder = <p className="packet-flow__loading">{t('widget.loading')}</p>;
+  const placeholder = <p className="packet-flow__loading">{labels.widgetLoading}</p>;
   return (
     <div className="packet-flow-slot" ref={ref} id={`widget-${widgetId}`}>
       {near ? (

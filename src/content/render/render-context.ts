@@ -19,6 +19,7 @@ export interface RenderLabels {
   showDefinition: (term: string) => string;
   openInGlossary: string;
   close: string;
+  widgetLoading: string;
 }
 
 export const RenderContext = createContext<RenderContextValue | null>(null);

@@ -17,6 +17,7 @@ export function useRenderLabels(): RenderLabels {
         showDefinition: (term: string) => `${before}${term}${after}`,
         openInGlossary: t('glossary.openInGlossary'),
         close: t('glossary.close'),
+        widgetLoading: t('widget.loading'),
       };
     },
     // `t` changes identity with the language; `lang` makes that explicit.
