@@ -14,7 +14,9 @@ export function useCurrentSection(enabled: boolean): string | undefined {
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(update);
     };
-    update();
+    // The first read waits for a frame: reading heading positions right after a long lesson
+    // renders would force its whole layout inside the same long task.
+    schedule();
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
     return () => {
