@@ -33,6 +33,8 @@ describe('packet-flow widgets', () => {
     const page = await newPage({ reducedMotion: 'no-preference' });
     await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#l4-visibility`);
     await waitForLesson(page);
+    // Widgets load as they near the screen: bring this one close.
+    await page.locator('#widget-what-the-lb-sees').scrollIntoViewIfNeeded();
     const widget = page.locator('[data-widget="what-the-lb-sees"]');
     await widget.waitFor();
     // Widgets animate only while on screen.
@@ -61,6 +63,7 @@ describe('packet-flow widgets', () => {
     const page = await newPage();
     await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#l4-visibility`);
     await waitForLesson(page);
+    await page.locator('#widget-what-the-lb-sees').scrollIntoViewIfNeeded();
     const widget = page.locator('[data-widget="what-the-lb-sees"]');
     await widget.locator('.packet-flow__metrics').waitFor();
     await widget.getByLabel('TLS').selectOption('passthrough');
@@ -72,6 +75,7 @@ describe('packet-flow widgets', () => {
     const other = await newPage({ locale: 'ru-RU' });
     await other.goto(link.replace('/en/', '/ru/'));
     await waitForLesson(other);
+    await other.locator('#widget-what-the-lb-sees').scrollIntoViewIfNeeded();
     const shared = other.locator('[data-widget="what-the-lb-sees"]');
     await shared.locator('.packet-flow__metrics').waitFor();
     expect(await shared.getByLabel('Уровень балансировщика').inputValue()).toBe('l4');
@@ -135,7 +139,8 @@ describe('packet-flow widgets', () => {
     });
     await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#l4-visibility`);
     await waitForLesson(page);
-    const alert = page.locator('[data-widget="what-the-lb-sees"], #widget-what-the-lb-sees').getByRole('alert');
+    await page.locator('#widget-what-the-lb-sees').scrollIntoViewIfNeeded();
+    const alert = page.locator('#widget-what-the-lb-sees').getByRole('alert');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/injected widget fault/);
     expect(await alert.getByRole('button', { name: 'Restart the simulation' }).count()).toBe(1);
