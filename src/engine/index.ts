@@ -1,6 +1,6 @@
 /**
  * The engine's only public surface: a deterministic simulation of L4 and L7 load balancing.
- * Plain TypeScript: no React, D3, DOM, Math.random or Date.now. Times are milliseconds here
+ * Plain TypeScript: no UI libraries, no DOM, no unseeded randomness and no wall clock. Times are milliseconds here
  * (microseconds inside).
  */
 import type { BackendConfig, DeepPartial, SimConfig } from './config.ts';
