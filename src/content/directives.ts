@@ -60,7 +60,7 @@ export const DIRECTIVES = {
         values: ['single', 'multiple', 'truefalse', 'predict'],
         describe: 'quiz kind',
       },
-      scenario: { required: false, pattern: ID_PATTERN, describe: 'scenario for kind="predict"' },
+      prediction: { required: false, pattern: ID_PATTERN, describe: 'engine prediction for kind="predict"' },
     },
   },
   reflection: {

@@ -50,7 +50,7 @@ export interface BlockDirectiveNode {
   data?: DirectiveData;
 }
 
-export type QuizKind = 'single' | 'multiple' | 'truefalse';
+export type QuizKind = 'single' | 'multiple' | 'truefalse' | 'predict';
 
 export interface QuizOption {
   /** Stable within the quiz: a, b, c… by position, or an explicit `{#id}`. */
@@ -67,6 +67,19 @@ export interface QuizData {
   kind: QuizKind;
   question: BlockNode[];
   options: QuizOption[];
+  /** For kind="predict": what the engine measured at build time, which decided the right option. */
+  predict?: PredictData;
+}
+
+/** A prediction resolved at build time by running its preset headless (engine `PREDICTIONS`). */
+export interface PredictData {
+  prediction: string;
+  scenario: string;
+  measure: string;
+  unit: 'ratio' | 'share' | 'count';
+  seed: number;
+  durationMs: number;
+  value: number;
 }
 
 export interface ReflectionData {

@@ -28,6 +28,15 @@ export {
   type Expectation,
   type ScriptStep,
 } from './scenarios.ts';
+export {
+  PREDICTIONS,
+  getPrediction,
+  resolvePrediction,
+  type Prediction,
+  type PredictionOutcome,
+  type PredictionResult,
+  type PredictionUnit,
+} from './predictions.ts';
 export { runPreset, checkExpectations, MEASURES, type PresetRun, type ExpectationResult } from './scenario-run.ts';
 
 export interface SimulationHandle {

@@ -64,6 +64,8 @@ const poolRequests = (run: PresetRun, id: string) => run.metrics.pools.find((p) 
 export const MEASURES: Record<string, (run: PresetRun) => number> = {
   imbalance: (run) => run.metrics.imbalance,
   sessionsLost: (run) => run.metrics.sessionsLost,
+  /** Sessions lost per simulated user: how much of the user base had to log in again. */
+  sessionsLostShare: (run) => share(run.metrics.sessionsLost, run.config.clients.count),
   balancerByteShare: (run) => run.metrics.balancer.bytesShare,
   errorShare: (run) => share(run.metrics.requests.failed, run.metrics.requests.sent),
   cacheHitShare: (run) => share(run.metrics.requests.cacheHits, run.metrics.requests.sent),

@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockNode, InlineNode, QuizData, QuizOption } from '../content/tree';
 import { correctAnswer, gradeQuiz, type Verdict } from './grading';
+import { PredictRun } from './PredictRun';
 
 export interface QuizProps {
   quiz: QuizData;
@@ -13,6 +14,8 @@ export interface QuizProps {
   onReveal: (answer: string[]) => void;
   renderBlocks: (nodes: BlockNode[]) => ReactNode;
   renderInlines: (nodes: InlineNode[]) => ReactNode;
+  /** For predict quizzes: the scenario, running in place once the prediction is locked in. */
+  renderRun?: (quiz: QuizData) => ReactNode;
 }
 
 type Phase = 'answering' | 'checked' | 'revealed';
@@ -25,7 +28,7 @@ const ICON: Record<Verdict, string> = { right: '✓', wrong: '✗', missed: '!',
  * until it is solved. Radio and checkbox groups are native inputs in fieldsets, results are
  * announced through a live region, and every verdict has an icon and a word, not colour alone.
  */
-export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, renderInlines }: QuizProps) {
+export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, renderInlines, renderRun }: QuizProps) {
   const { t } = useTranslation();
   const baseId = useId();
   const [answer, setAnswer] = useState<string[]>(() => saved?.answer ?? []);
@@ -33,7 +36,10 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
     saved?.state === 'revealed' ? 'revealed' : saved && saved.state !== 'new' ? 'checked' : 'answering',
   );
   const [announcement, setAnnouncement] = useState('');
-  const shown = phase === 'revealed' ? correctAnswer(quiz) : answer;
+  // A prediction is committed once: afterwards the student's own choice stays on screen, next to
+  // what the engine measured.
+  const predict = quiz.kind === 'predict';
+  const shown = phase === 'revealed' && !(predict && answer.length > 0) ? correctAnswer(quiz) : answer;
   const grade = gradeQuiz(quiz, shown);
   const locked = phase !== 'answering';
   const complete =
@@ -44,8 +50,12 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
   const check = () => {
     const result = gradeQuiz(quiz, answer);
     setPhase('checked');
-    setAnnouncement(result.correct ? t('quiz.announceRight') : t('quiz.announceWrong'));
     onCheck(answer, result.correct);
+    if (predict) {
+      setAnnouncement(result.correct ? t('predict.announceRight') : t('predict.announceWrong'));
+      // There is no second try at a prediction: a wrong one shows the answer, and counts as seen.
+      if (!result.correct) onReveal(answer);
+    } else setAnnouncement(result.correct ? t('quiz.announceRight') : t('quiz.announceWrong'));
   };
   const reveal = () => {
     setPhase('revealed');
@@ -58,7 +68,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
   };
   const choose = (optionId: string, value?: boolean) => {
     if (locked) return;
-    if (quiz.kind === 'single') setAnswer([optionId]);
+    if (quiz.kind === 'single' || predict) setAnswer([optionId]);
     else if (quiz.kind === 'multiple')
       setAnswer((a) => (a.includes(optionId) ? a.filter((x) => x !== optionId) : [...a, optionId]));
     else setAnswer((a) => [...a.filter((x) => !x.startsWith(`${optionId}=`)), `${optionId}=${value}`]);
@@ -69,6 +79,14 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
   /** What to say under an option, if anything. */
   const feedbackFor = (option: QuizOption): FeedbackInfo | null => {
     if (phase === 'answering') return null;
+    if (predict) {
+      // Beside the prediction: the student's choice, and the outcome the engine measured.
+      if (answer.includes(option.id))
+        return option.correct
+          ? { tone: 'right', icon: '✓', label: t('predict.yourRight') }
+          : { tone: 'wrong', icon: '✗', label: t('predict.yourWrong') };
+      return option.correct ? { tone: 'right', icon: '✓', label: t('predict.happened') } : null;
+    }
     if (phase === 'revealed') {
       // After "show answer" every option explains itself.
       if (quiz.kind === 'truefalse')
@@ -99,6 +117,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
       <div className="quiz__question" id={questionId}>
         {renderBlocks(quiz.question)}
       </div>
+      {predict && phase === 'answering' && <p className="quiz__hint">{t('predict.intro')}</p>}
       {quiz.kind === 'truefalse' ? (
         <ol className="quiz__statements">
           {order.map((option) => {
@@ -137,7 +156,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
               <li key={option.id} className="quiz__option">
                 <label className="quiz__choice">
                   <input
-                    type={quiz.kind === 'single' ? 'radio' : 'checkbox'}
+                    type={quiz.kind === 'multiple' ? 'checkbox' : 'radio'}
                     name={`${baseId}-options`}
                     checked={shown.includes(option.id)}
                     onChange={() => choose(option.id)}
@@ -153,25 +172,38 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
       <div className="quiz__actions">
         {phase === 'answering' && (
           <button type="button" className="button" onClick={check} disabled={!complete}>
-            {t('quiz.check')}
+            {predict ? t('predict.lockIn') : t('quiz.check')}
           </button>
         )}
-        {phase === 'checked' && !grade.correct && (
+        {phase === 'checked' && !grade.correct && !predict && (
           <button type="button" className="button" onClick={retry}>
             {t('quiz.tryAgain')}
           </button>
         )}
-        {phase !== 'revealed' && !solved && (
+        {phase !== 'revealed' && !solved && !(predict && phase === 'checked') && (
           <button type="button" className="button button--quiet" onClick={reveal}>
             {t('quiz.showAnswer')}
           </button>
         )}
       </div>
       <p className="quiz__status" role="status">
-        {phase === 'checked' && (grade.correct ? `✓ ${t('quiz.right')}` : `✗ ${t('quiz.notYet')}`)}
-        {phase === 'revealed' && t('quiz.revealed')}
+        {predict
+          ? phase !== 'answering' &&
+            (answer.length === 0
+              ? t('predict.revealed')
+              : grade.correct
+                ? `✓ ${t('predict.right')}`
+                : `✗ ${t('predict.wrong')}`)
+          : phase === 'checked'
+            ? grade.correct
+              ? `✓ ${t('quiz.right')}`
+              : `✗ ${t('quiz.notYet')}`
+            : phase === 'revealed' && t('quiz.revealed')}
         <span className="visually-hidden">{announcement}</span>
       </p>
+      {predict && phase !== 'answering' && quiz.predict && (
+        <PredictRun predict={quiz.predict}>{renderRun?.(quiz)}</PredictRun>
+      )}
     </section>
   );
 }

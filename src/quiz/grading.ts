@@ -39,7 +39,7 @@ export function gradeQuiz(quiz: QuizData, answer: readonly string[]): Grade {
           ? 'missed'
           : 'neutral';
     }
-    if (quiz.kind === 'single') {
+    if (quiz.kind === 'single' || quiz.kind === 'predict') {
       const correctChosen = quiz.options.some((o) => o.correct && answer.includes(o.id));
       return { correct: correctChosen && answer.length === 1, verdicts };
     }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useLang } from '../app/use-lang';
 import { loadLesson, lessonMeta } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
@@ -38,19 +38,23 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   });
   useDocumentTitle(meta.title, t('app.name'));
   useEffect(() => markVisited(meta.id), [markVisited, meta.id]);
-  useReadTracking(meta.id, lesson.status === 'ready');
+  // The body renders in two passes (see LessonBody); read tracking and the table of contents
+  // start once every section is in the page.
+  const [bodyComplete, setBodyComplete] = useState(false);
+  const ready = lesson.status === 'ready' && bodyComplete;
+  useReadTracking(meta.id, ready);
 
   return (
     <div className="page page--lesson">
       <div className="lesson-layout">
-        <TableOfContents meta={meta} ready={lesson.status === 'ready'} />
+        <TableOfContents meta={meta} ready={ready} />
         <article className="lesson" aria-labelledby="lesson-title">
           <header className="lesson__header">
             <h1 id="lesson-title">{meta.title}</h1>
             <p className="lesson__summary">{meta.summary}</p>
             <LessonLinks meta={meta} />
           </header>
-          {lesson.status === 'ready' && <LessonBody lesson={lesson.value} />}
+          {lesson.status === 'ready' && <LessonBody lesson={lesson.value} onComplete={setBodyComplete} />}
           {lesson.status === 'loading' && (
             <p className="lesson__status" role="status">
               {t('lesson.loading')}
@@ -72,18 +76,36 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   );
 }
 
-function LessonBody({ lesson }: { lesson: CompiledLesson }) {
-  useScrollToHash(lesson);
+/** Sections rendered in the first pass: enough to fill the first screen on any device. */
+const FIRST_PASS_GROUPS = 2;
+
+function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete: (complete: boolean) => void }) {
+  const { hash } = useLocation();
   const labels = useRenderLabels();
   const context = useMemo(
     () => ({ lang: lesson.lang, lessonId: lesson.id, terms: lesson.terms, labels }),
     [lesson, labels],
   );
   const groups = useMemo(() => groupSections(lesson.body), [lesson]);
+  // A long lesson rendered in one go is one long task that blocks input. The first screen renders
+  // at once, then one section per task, so no single task grows with the lesson. A link to a
+  // section renders everything at once, so the target exists when the page scrolls to it.
+  const [count, setCount] = useState(() => (hash === '' ? FIRST_PASS_GROUPS : Infinity));
+  const complete = count >= groups.length;
+  useEffect(() => {
+    if (complete) {
+      onComplete(true);
+      return undefined;
+    }
+    const timer = setTimeout(() => startTransition(() => setCount((n) => n + 1)), 0);
+    return () => clearTimeout(timer);
+  }, [complete, count, onComplete]);
+  useScrollToHash(complete ? lesson : null);
+
   return (
     <RenderContext.Provider value={context}>
       <div className="lesson__body" data-lang={lesson.lang}>
-        {groups.map((group, i) =>
+        {groups.slice(0, count).map((group, i) =>
           group.id ? (
             <section key={group.id} className="lesson-section" aria-labelledby={group.id}>
               <SectionBlocks id={group.id} nodes={group.blocks} />

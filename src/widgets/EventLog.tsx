@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hop } from '../engine';
+import { useNodeName } from './node-names';
 
 const ANNOUNCE_EVERY_MS = 3000;
 
@@ -20,16 +21,17 @@ export function EventLog({
   playing: boolean;
 }) {
   const { t } = useTranslation();
+  const name = useNodeName();
   const describe = (hop: Hop) =>
     hop.kind === 'request' || hop.kind === 'response'
       ? t('widget.log.http', {
           kind: t(`widget.kind.${hop.kind}`),
           method: hop.facts.method,
           path: hop.facts.path,
-          from: hop.from,
-          to: hop.to,
+          from: name(hop.from),
+          to: name(hop.to),
         })
-      : t('widget.log.other', { kind: t(`widget.kind.${hop.kind}`), from: hop.from, to: hop.to });
+      : t('widget.log.other', { kind: t(`widget.kind.${hop.kind}`), from: name(hop.from), to: name(hop.to) });
   const [announcement, setAnnouncement] = useState('');
   const latest = useRef<string>('');
   useEffect(() => {

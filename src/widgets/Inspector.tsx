@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { HTTP_FIELDS, L4_FIELDS, type Field, type Hop } from '../engine';
 import { LockIcon } from './LockIcon';
+import { useNodeName } from './node-names';
 
 /** The selected packet as an L4 and an L7 balancer see it; unreadable fields say why. */
 export function Inspector({ hop, onClose }: { hop: Hop | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const name = useNodeName();
   if (!hop) {
     return (
       <section className="inspector inspector--empty" aria-label={t('widget.inspector.title')}>
@@ -17,7 +19,7 @@ export function Inspector({ hop, onClose }: { hop: Hop | null; onClose: () => vo
     <section className="inspector" aria-label={t('widget.inspector.title')} data-inspecting={hop.packetId}>
       <div className="inspector__head">
         <p className="inspector__title">
-          {t('widget.inspector.packet', { kind: t(`widget.kind.${hop.kind}`), from: hop.from, to: hop.to })}
+          {t('widget.inspector.packet', { kind: t(`widget.kind.${hop.kind}`), from: name(hop.from), to: name(hop.to) })}
           {hop.encrypted && (
             <span>
               {' '}

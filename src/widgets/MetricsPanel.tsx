@@ -31,7 +31,11 @@ export function MetricsPanel({
         </div>
         <div>
           <dt>{t('widget.metric.latency')}</dt>
-          <dd>{t('widget.unit.ms', { value: metrics.window.latencyMs.p95.toFixed(1) })}</dd>
+          <dd>
+            {metrics.requests.completed > 0
+              ? t('widget.unit.ms', { value: metrics.window.latencyMs.p95.toFixed(1) })
+              : '—'}
+          </dd>
         </div>
         <div>
           <dt>{t('widget.metric.balancerBytes')}</dt>

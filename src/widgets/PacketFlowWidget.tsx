@@ -34,9 +34,14 @@ export interface PacketFlowWidgetProps {
   /** Whether this widget's "Try this" goal was reached before (stored progress). */
   goalReached: boolean;
   onGoal: () => void;
+  /** The simulation seed; a predict quiz runs its scenario with the seed its answer was computed with. */
+  seed?: number;
+  /** Whether to set the scenario's "Try this" goal (not inside a quiz, where it would distract). */
+  withGoal?: boolean;
 }
 
-const SEED = 1;
+/** Default seed of lesson widgets; a shared link may carry another (see url-state.ts). */
+export const DEFAULT_WIDGET_SEED = 1;
 const HEIGHT = 320;
 
 export default function PacketFlowWidget({
@@ -45,16 +50,20 @@ export default function PacketFlowWidget({
   reducedMotion,
   goalReached,
   onGoal,
+  seed = DEFAULT_WIDGET_SEED,
+  withGoal = true,
 }: PacketFlowWidgetProps) {
   const { t } = useTranslation();
   const scenario = getScenario(scenarioId);
   // A new loop (simulation, clock, kept hops) per reset; a widget always traces, whatever the preset says.
   const makeLoop = useCallback(() => {
-    const sim = createSimulation(widgetConfig(scenario.config), { seed: SEED });
     // Settings from a shared link, applied before the first frame.
-    applyWidgetState(scenarioId, sim, parseWidgetState(scenarioId, readWidgetParam(widgetId)));
-    return createLoopHandles(sim);
-  }, [scenario, scenarioId, widgetId]);
+    const shared = parseWidgetState(scenarioId, readWidgetParam(widgetId));
+    const activeSeed = shared.seed ?? seed;
+    const sim = createSimulation(widgetConfig(scenario.config), { seed: activeSeed });
+    applyWidgetState(scenarioId, sim, shared);
+    return createLoopHandles(sim, activeSeed);
+  }, [scenario, scenarioId, widgetId, seed]);
   const [loop, setLoop] = useState<LoopHandles>(makeLoop);
   const [playing, setPlaying] = useState(!reducedMotion);
   const [speed, setSpeed] = useState<Speed>(1);
@@ -117,12 +126,12 @@ export default function PacketFlowWidget({
       setMetrics(m);
       setRecent(hops.slice(-12));
       const goal = GOALS[scenarioId];
-      if (!goalReached && goal?.(m, loop.sim.config)) {
+      if (withGoal && !goalReached && goal?.(m, loop.sim.config)) {
         setGoalJustReached(true);
         onGoal();
       }
     },
-    [scenarioId, goalReached, onGoal, loop],
+    [scenarioId, goalReached, onGoal, loop, withGoal],
   );
   const { drawNow } = useSimulationLoop({
     loop,
@@ -133,15 +142,16 @@ export default function PacketFlowWidget({
     onSample,
   });
 
-  /** Runs a live change, then redraws the topology (backends may have come or gone). */
+  /** Runs a live change, records it in the URL, then redraws the topology (backends may have come or gone). */
   const change = useCallback(
     (apply: () => void) => {
       apply();
+      writeWidgetParam(widgetId, serializeWidgetState(scenarioId, loop.sim, loop.seed));
       loop.renderer?.setTopology(loop.sim.topology());
       setConfigVersion((v) => v + 1);
       drawNow();
     },
-    [drawNow, loop],
+    [drawNow, loop, scenarioId, widgetId],
   );
 
   const step = () => {
@@ -174,7 +184,9 @@ export default function PacketFlowWidget({
         <span aria-hidden="true">▶ </span>
         {t(`widget.scenario.${scenarioId}` as 'widget.scenario.what-the-lb-sees', { defaultValue: scenarioId })}
       </figcaption>
-      <GoalBox scenarioId={scenarioId} reached={goalReached || goalJustReached} announce={goalJustReached} />
+      {withGoal && (
+        <GoalBox scenarioId={scenarioId} reached={goalReached || goalJustReached} announce={goalJustReached} />
+      )}
       <WidgetControls
         widgetId={widgetId}
         scenarioId={scenarioId}
@@ -186,12 +198,7 @@ export default function PacketFlowWidget({
         onStep={step}
         onSpeed={setSpeed}
         onReset={reset}
-        onKnob={(apply) =>
-          change(() => {
-            apply(sim);
-            writeWidgetParam(widgetId, serializeWidgetState(scenarioId, sim));
-          })
-        }
+        onKnob={(apply) => change(() => apply(sim))}
       />
       <div className="packet-flow__stage">
         <svg

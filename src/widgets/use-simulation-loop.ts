@@ -16,7 +16,11 @@ export class LoopHandles {
   readonly hops: Hop[] = [];
   seq = 0;
 
-  constructor(readonly sim: SimulationHandle) {}
+  /** `seed` is kept so a shared link can name it. */
+  constructor(
+    readonly sim: SimulationHandle,
+    readonly seed = 1,
+  ) {}
 
   attach(renderer: PacketFlowRenderer | null): void {
     this.renderer = renderer;
@@ -102,6 +106,6 @@ function collect(h: LoopHandles): void {
   if (h.hops.length > KEEP_HOPS) h.hops.splice(0, h.hops.length - KEEP_HOPS);
 }
 
-export function createLoopHandles(sim: SimulationHandle): LoopHandles {
-  return new LoopHandles(sim);
+export function createLoopHandles(sim: SimulationHandle, seed?: number): LoopHandles {
+  return new LoopHandles(sim, seed);
 }

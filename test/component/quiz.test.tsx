@@ -26,6 +26,7 @@ const makeQuiz = (kind: QuizData['kind']): QuizData => ({
 function renderQuiz(quiz: QuizData, saved: Parameters<typeof Quiz>[0]['saved'] = null) {
   const onCheck = vi.fn();
   const onReveal = vi.fn();
+  const renderRun = vi.fn(() => <div data-testid="run">scenario running</div>);
   render(
     <I18nextProvider i18n={i18n}>
       <Quiz
@@ -38,11 +39,69 @@ function renderQuiz(quiz: QuizData, saved: Parameters<typeof Quiz>[0]['saved'] =
           nodes.map((n, i) => <p key={i}>{n.t === 'p' ? n.c.map((c) => ('v' in c ? c.v : '')).join('') : ''}</p>)
         }
         renderInlines={(nodes) => nodes.map((n) => ('v' in n ? n.v : '')).join('')}
+        renderRun={renderRun}
       />
     </I18nextProvider>,
   );
-  return { onCheck, onReveal };
+  return { onCheck, onReveal, renderRun };
 }
+
+const predictQuiz = (): QuizData => ({
+  ...makeQuiz('predict'),
+  options: [
+    { id: 'even', correct: false, text: text('Even'), explanation: para('Even because') },
+    { id: 'melts', correct: true, text: text('Melts'), explanation: para('Melts because') },
+  ],
+  predict: {
+    prediction: 'nat-ip-hash-skew',
+    scenario: 'sticky-ip-hash-nat',
+    measure: 'imbalance',
+    unit: 'ratio',
+    seed: 42,
+    durationMs: 20_000,
+    value: 3.735,
+  },
+});
+
+describe('predict-then-run quiz', () => {
+  it('runs the scenario only after the prediction is locked in, and shows the measured outcome', async () => {
+    const user = userEvent.setup();
+    const { onCheck, onReveal, renderRun } = renderQuiz(predictQuiz());
+    expect(screen.queryByTestId('run')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Lock in my prediction' })).toBeDisabled();
+    await user.click(screen.getByRole('radio', { name: 'Even' }));
+    await user.click(screen.getByRole('button', { name: 'Lock in my prediction' }));
+    expect(onCheck).toHaveBeenCalledWith(['even'], false);
+    // No second try at a prediction: a wrong one counts as the answer being shown.
+    expect(onReveal).toHaveBeenCalledWith(['even']);
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.getByTestId('run')).toBeInTheDocument();
+    expect(renderRun).toHaveBeenCalled();
+    expect(screen.getByText('3.7×')).toBeInTheDocument();
+    expect(screen.getByText(/The simulation did something else/)).toBeInTheDocument();
+    expect(screen.getByText('Even because')).toBeInTheDocument();
+    expect(screen.getByText('What the simulation did')).toBeInTheDocument();
+    expect(screen.getByText('Melts because')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Even' })).toBeChecked();
+  });
+
+  it('records a right prediction as solved', async () => {
+    const user = userEvent.setup();
+    const { onCheck, onReveal } = renderQuiz(predictQuiz());
+    await user.click(screen.getByRole('radio', { name: 'Melts' }));
+    await user.click(screen.getByRole('button', { name: 'Lock in my prediction' }));
+    expect(onCheck).toHaveBeenCalledWith(['melts'], true);
+    expect(onReveal).not.toHaveBeenCalled();
+    expect(screen.getByRole('status')).toHaveTextContent('✓ Your prediction was right.');
+  });
+
+  it('shows a stored wrong prediction next to the outcome', () => {
+    renderQuiz(predictQuiz(), { answer: ['even'], state: 'revealed' });
+    expect(screen.getByRole('radio', { name: 'Even' })).toBeChecked();
+    expect(screen.getByText('What the simulation did')).toBeInTheDocument();
+    expect(screen.getByTestId('run')).toBeInTheDocument();
+  });
+});
 
 describe('single-choice quiz', () => {
   it('is a radio group operated by keyboard, with feedback and retry', async () => {

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/content/compile/compile-course';
 import { formatError } from '../../src/content/compile/diagnostics';
-import { LANGS, type BlockNode, type InlineNode } from '../../src/content/tree';
+import { LANGS, type BlockNode, type InlineNode, type QuizData } from '../../src/content/tree';
+import { getPrediction, resolvePrediction } from '../../src/engine';
 
 const root = resolve(__dirname, '../..');
 const course = compileCourse(join(root, 'content'), root);
@@ -84,5 +85,23 @@ describe('the course content', () => {
         expect(JSON.stringify(lesson).length, `${lang}/${lesson.id}`).toBeLessThan(250_000);
       }
     }
+  });
+
+  it('takes every predict-then-run answer from an engine run, in both languages', () => {
+    let count = 0;
+    for (const lang of LANGS)
+      for (const lesson of Object.values(course.lessons[lang])) {
+        walk(lesson.body, (node) => {
+          if (node.t !== 'directive' || node.data?.type !== 'quiz' || node.data.kind !== 'predict') return;
+          const quiz: QuizData = node.data;
+          const prediction = getPrediction(quiz.predict?.prediction ?? '');
+          expect(prediction, `${lesson.id}/${quiz.id}`).toBeDefined();
+          const result = resolvePrediction(prediction!);
+          expect(quiz.options.filter((o) => o.correct).map((o) => o.id)).toEqual([result.outcome]);
+          expect(quiz.predict?.value).toBe(result.value);
+          count++;
+        });
+      }
+    expect(count).toBeGreaterThanOrEqual(4);
   });
 });

@@ -165,8 +165,10 @@ describe('quizzes and reflections', () => {
   const lessonWith = (body: string) => ({
     'en/lessons/alpha.md': `${frontmatter()}## First {#first}\n\n:term[SNI]{id="sni"} [b](lesson:beta#second)\n\n${body}`,
   });
-  const quizBody = (items: string, kind = 'single', id = 'q1') =>
-    `::::quiz{id="${id}" kind="${kind}"}\nWhat?\n\n${items}\n::::\n`;
+  const quizBody = (items: string, kind = 'single', id = 'q1', extra = '') =>
+    `::::quiz{id="${id}" kind="${kind}"${extra}}\nWhat?\n\n${items}\n::::\n`;
+  const predictItems = (mark = ' ') =>
+    `- [${mark}] Even {#even}\n  a\n- [ ] Mild {#mild}\n  b\n- [ ] Melts {#melts}\n  c`;
 
   it('compiles a quiz with its options and explanations', () => {
     const { course, messages } = compileFixture({
@@ -204,7 +206,27 @@ describe('quizzes and reflections', () => {
       /exactly one "- \[x\]" option, found 2/,
     ],
     ['duplicate option ids', quizBody('- [x] A {#same}\n  x\n- [ ] B {#same}\n  y'), /duplicate option id "same"/],
-    ['a predict quiz', quizBody('- [x] A\n  x\n- [ ] B\n  y', 'predict'), /kind="predict" is not available yet/],
+    ['a predict quiz without a prediction', quizBody(predictItems(), 'predict'), /needs prediction="…"/],
+    [
+      'an unknown prediction',
+      quizBody(predictItems(), 'predict', 'q1', ' prediction="nope"'),
+      /alpha\.md:\d+:1: quiz "q1": unknown prediction "nope" \(known: nat-ip-hash-skew/,
+    ],
+    [
+      'a predict quiz with a hand-marked answer',
+      quizBody(predictItems('x'), 'predict', 'q1', ' prediction="nat-ip-hash-skew"'),
+      /gets its answer from the engine: mark every option "- \[ \]"/,
+    ],
+    [
+      'predict options that are not the outcomes',
+      quizBody('- [ ] A\n  x\n- [ ] B\n  y', 'predict', 'q1', ' prediction="nat-ip-hash-skew"'),
+      /options must be the outcomes of prediction "nat-ip-hash-skew" in order, as explicit ids: \{#even\} \{#mild\} \{#melts\}/,
+    ],
+    [
+      'a prediction on a quiz of another kind',
+      quizBody('- [x] A\n  x\n- [ ] B\n  y', 'single', 'q1', ' prediction="nat-ip-hash-skew"'),
+      /only kind="predict" takes a prediction/,
+    ],
     [
       'a reflection without a model answer',
       ':::reflection{id="r1"}\nWhy?\n:::\n',
@@ -214,6 +236,33 @@ describe('quizzes and reflections', () => {
     const { messages } = compileFixture(lessonWith(body));
     expect(
       messages.some((m) => expected.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
+  });
+
+  it('settles a predict quiz by running the engine, not by hand', () => {
+    const body = quizBody(predictItems(), 'predict', 'q1', ' prediction="nat-ip-hash-skew"');
+    const { course, messages } = compileFixture({ ...lessonWith(body), 'ru/lessons/alpha.md': VALID_RU_ALPHA(body) });
+    expect(messages).toEqual([]);
+    const quiz = course.lessons.en.alpha?.body.find((b) => b.t === 'directive' && b.name === 'quiz');
+    const data = quiz && quiz.t === 'directive' && quiz.data?.type === 'quiz' ? quiz.data : undefined;
+    // 30% of users behind one NAT, hashed by source IP: one server gets about 3.7× its share.
+    expect(data?.options.map((o) => [o.id, o.correct])).toEqual([
+      ['even', false],
+      ['mild', false],
+      ['melts', true],
+    ]);
+    expect(data?.predict).toMatchObject({ scenario: 'sticky-ip-hash-nat', measure: 'imbalance', seed: 42 });
+    expect(data?.predict?.value).toBeGreaterThan(3.3);
+  });
+
+  it('fails when languages ask different predictions', () => {
+    const { messages } = compileFixture({
+      ...lessonWith(quizBody(predictItems(), 'predict', 'q1', ' prediction="nat-ip-hash-skew"')),
+      'ru/lessons/alpha.md': VALID_RU_ALPHA(quizBody('- [x] А\n  x\n- [ ] Б\n  y')),
+    });
+    expect(
+      messages.some((m) => /quiz "q1" is kind="single" here but kind="predict\(nat-ip-hash-skew\)"/.test(m)),
       messages.join('\n'),
     ).toBe(true);
   });

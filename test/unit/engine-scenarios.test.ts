@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExpectations, runPreset, SCENARIOS } from '../../src/engine';
+import { checkExpectations, MEASURES, PREDICTIONS, resolvePrediction, runPreset, SCENARIOS } from '../../src/engine';
 
 /** Every preset a lesson can embed runs headless and produces the outcome it promises. */
 describe('scenario presets', () => {
@@ -22,4 +22,23 @@ describe('scenario presets', () => {
     const results = checkExpectations(runPreset(scenario, 1234));
     expect(results.filter((r) => !r.ok).map((r) => `${r.measure} = ${r.value} (${r.range})`)).toEqual([]);
   });
+});
+
+/** Predict-then-run answers come from these runs, so they must be well-formed and robust. */
+describe('predictions', () => {
+  it.each(PREDICTIONS.map((p) => [p.id, p] as const))(
+    '%s: outcomes tile the number line and the answer does not hang on one seed',
+    (_id, prediction) => {
+      expect(MEASURES[prediction.measure], prediction.measure).toBeTypeOf('function');
+      expect(SCENARIOS.some((s) => s.id === prediction.scenario)).toBe(true);
+      const { outcomes } = prediction;
+      expect(outcomes[0]?.min).toBeUndefined();
+      expect(outcomes[outcomes.length - 1]?.max).toBeUndefined();
+      for (let i = 1; i < outcomes.length; i++) expect(outcomes[i]?.min).toBe(outcomes[i - 1]?.max);
+      const answer = resolvePrediction(prediction);
+      expect(answer.outcome).toBeDefined();
+      // A lesson teaches the outcome, not a lucky draw: other seeds must agree.
+      for (const seed of [7, 1234]) expect(resolvePrediction(prediction, seed).outcome).toBe(answer.outcome);
+    },
+  );
 });

@@ -27,17 +27,38 @@ describe('shareable widget settings', () => {
     const sim = createSimulation(scenario.config, { seed: 1 });
     const mode = KNOBS.mode;
     if (mode.type === 'select') mode.apply(sim, 'l4');
-    const text = serializeWidgetState(scenario.id, sim);
-    expect(text).toBe('mode:l4,tls:passthrough');
+    const text = serializeWidgetState(scenario.id, sim, 1);
+    expect(text).toBe('seed:1,mode:l4,tls:passthrough');
     const copy = createSimulation(scenario.config, { seed: 1 });
     applyWidgetState(scenario.id, copy, parseWidgetState(scenario.id, text));
     expect(copy.config.balancer).toEqual(sim.config.balancer);
   });
 
   it('ignores unknown knobs and bad values from a link', () => {
-    expect(parseWidgetState('content-routing-canary', 'canary:250,rate:abc,mode:l4,nope:1,canary:30')).toEqual([
-      ['canary', '30'],
-    ]);
-    expect(parseWidgetState('content-routing-canary', null)).toEqual([]);
+    expect(
+      parseWidgetState('content-routing-canary', 'canary:250,rate:abc,mode:l4,nope:1,canary:30,seed:-1,x:../a').knobs,
+    ).toEqual([['canary', '30']]);
+    expect(parseWidgetState('content-routing-canary', null)).toEqual({ knobs: [], backends: [] });
+    const flood = Array.from({ length: 100 }, () => 'add:web').join(',');
+    expect(parseWidgetState('hash-churn', flood).backends).toHaveLength(32);
+  });
+
+  it('round-trips the seed and crashed, removed and added servers', () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'crash-memory-sessions')!;
+    const sim = createSimulation(scenario.config, { seed: 7 });
+    sim.setBackendState('web-2', 'crashed');
+    sim.removeBackend('web-3');
+    sim.addBackend('web');
+    const text = serializeWidgetState(scenario.id, sim, 7);
+    const state = parseWidgetState(scenario.id, text);
+    expect(state.seed).toBe(7);
+    const copy = createSimulation(scenario.config, { seed: state.seed ?? 1 });
+    applyWidgetState(scenario.id, copy, state);
+    const shape = (h: typeof sim) => h.metrics().backends.map((b) => [b.id, b.state]);
+    expect(shape(copy)).toEqual(shape(sim));
+    // A link naming servers that do not exist changes nothing and throws nothing.
+    const other = createSimulation(scenario.config, { seed: 1 });
+    applyWidgetState(scenario.id, other, parseWidgetState(scenario.id, 'x:web-99,rm:nope,add:nopool'));
+    expect(shape(other)).toEqual(shape(createSimulation(scenario.config, { seed: 1 })));
   });
 });

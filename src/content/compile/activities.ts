@@ -6,7 +6,8 @@
  */
 import type { ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { QuizData, QuizKind, QuizOption, ReflectionData } from '../tree.ts';
+import { getPrediction, PREDICTIONS, resolvePrediction, type PredictionResult } from '../../engine/index.ts';
+import type { PredictData, QuizData, QuizKind, QuizOption, ReflectionData } from '../tree.ts';
 import type { Position } from './diagnostics.ts';
 import { convertBlocks, convertInlines, splitHeadingId, type ConvertContext } from './to-tree.ts';
 
@@ -21,15 +22,15 @@ export function parseQuiz(
   node: ContainerDirective,
   ctx: ConvertContext,
   id: string,
-  kindAttr: string,
+  attrs: Record<string, string>,
 ): QuizData | undefined {
   const fail = (where: Position, message: string) => {
     ctx.diag.add(ctx.file, where, `quiz "${id}": ${message}`);
     return undefined;
   };
-  if (kindAttr === 'predict')
-    return fail(at(node), 'kind="predict" is not available yet (it needs the packet-flow widgets)');
-  const kind = kindAttr as QuizKind;
+  const kind = (attrs.kind ?? '') as QuizKind;
+  if (kind !== 'predict' && attrs.prediction)
+    return fail(at(node), 'only kind="predict" takes a prediction="…" attribute');
   const listIndex = node.children.findIndex(
     (child) => child.type === 'list' && child.children.some((item) => item.checked != null),
   );
@@ -55,6 +56,11 @@ export function parseQuiz(
     if (seen.has(option.id)) return fail(at(list.children[i]!), `duplicate option id "${option.id}"`);
     seen.add(option.id);
   }
+  if (kind === 'predict') {
+    const predict = settlePrediction(attrs.prediction, options, (where, message) => fail(where ?? at(list), message));
+    if (!predict) return undefined;
+    return { type: 'quiz', id, kind, question: convertBlocks(questionNodes, ctx), options, predict };
+  }
   const correct = options.filter((o) => o.correct).length;
   if (kind === 'single' && correct !== 1)
     return fail(at(list), `a single-choice quiz needs exactly one "- [x]" option, found ${correct}`);
@@ -62,6 +68,53 @@ export function parseQuiz(
     return fail(at(list), 'no correct answer: mark at least one option with "- [x]"');
   if (kind !== 'truefalse' && options.length < 2) return fail(at(list), 'a quiz needs at least two options');
   return { type: 'quiz', id, kind, question: convertBlocks(questionNodes, ctx), options };
+}
+
+/** Engine runs are deterministic, so each prediction is run once per build. */
+const resolved = new Map<string, PredictionResult>();
+
+/**
+ * A predict quiz's answer is not written down: its prediction runs headless with its seed, and
+ * the option whose id names the measured outcome becomes the right one (marked in `options`).
+ */
+function settlePrediction(
+  predictionId: string | undefined,
+  options: QuizOption[],
+  fail: (where: Position | undefined, message: string) => undefined,
+): PredictData | undefined {
+  const known = PREDICTIONS.map((p) => p.id).join(', ');
+  if (!predictionId) return fail(undefined, `kind="predict" needs prediction="…" (known: ${known})`);
+  const prediction = getPrediction(predictionId);
+  if (!prediction) return fail(undefined, `unknown prediction "${predictionId}" (known: ${known})`);
+  if (options.some((o) => o.correct))
+    return fail(undefined, 'a predict quiz gets its answer from the engine: mark every option "- [ ]", not "- [x]"');
+  const outcomeIds = prediction.outcomes.map((o) => o.id);
+  const optionIds = options.map((o) => o.id);
+  if (outcomeIds.join() !== optionIds.join())
+    return fail(
+      undefined,
+      `options must be the outcomes of prediction "${predictionId}" in order, as explicit ids: ${outcomeIds.map((o) => `{#${o}}`).join(' ')} (found ${optionIds.map((o) => `{#${o}}`).join(' ')})`,
+    );
+  let result = resolved.get(predictionId);
+  if (!result) {
+    result = resolvePrediction(prediction);
+    resolved.set(predictionId, result);
+  }
+  if (!result.outcome)
+    return fail(
+      undefined,
+      `the engine measured ${prediction.measure} = ${result.value}, which no outcome of "${predictionId}" covers`,
+    );
+  for (const option of options) option.correct = option.id === result.outcome;
+  return {
+    prediction: predictionId,
+    scenario: prediction.scenario,
+    measure: prediction.measure,
+    unit: prediction.unit,
+    seed: result.seed,
+    durationMs: result.durationMs,
+    value: result.value,
+  };
 }
 
 function parseOption(item: ListItem, index: number, ctx: ConvertContext, quizId: string): QuizOption | undefined {

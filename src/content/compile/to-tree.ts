@@ -302,13 +302,14 @@ function convertActivity(
     ctx.diag.add(ctx.file, at(node), `"${node.name}" must sit inside a "## Section {#id}"`);
     return undefined;
   }
-  const data = node.name === 'quiz' ? parseQuiz(node, ctx, id, attrs.kind ?? '') : parseReflection(node, ctx, id);
+  const data = node.name === 'quiz' ? parseQuiz(node, ctx, id, attrs) : parseReflection(node, ctx, id);
   if (!data) return undefined;
   ctx.activities.push({ id, type: data.type, section });
   if (data.type === 'quiz') {
     ctx.quizzes.push({
       id,
-      kind: data.kind,
+      // A predict quiz must ask the same prediction in every language.
+      kind: data.predict ? `${data.kind}(${data.predict.prediction})` : data.kind,
       options: data.options.map((o) => `${o.id}:${o.correct ? 'x' : ' '}`),
       at: at(node),
     });

@@ -8,13 +8,28 @@ import { Quiz } from '../../quiz/Quiz';
 import { Reflection } from '../../quiz/Reflection';
 import { useLearnerStore } from '../../progress/learner-store';
 import { quizStateOf } from '../../progress/selectors';
-import type { BlockDirectiveNode, BlockNode, InlineNode } from '../tree';
+import type { BlockDirectiveNode, BlockNode, InlineNode, QuizData } from '../tree';
 import { Blocks } from './Blocks';
 import { Inlines } from './Inlines';
+import { PacketFlowAdapter } from './PacketFlowAdapter';
 import { useRenderContext } from './render-context';
 
 const renderBlocks = (nodes: BlockNode[]) => <Blocks nodes={nodes} />;
 const renderInlines = (nodes: InlineNode[]) => <Inlines nodes={nodes} />;
+/** A predict quiz's scenario, as a widget of its own: same preset, same seed as its answer. */
+const renderRun = (quiz: QuizData) =>
+  quiz.predict ? (
+    <PacketFlowAdapter
+      node={{
+        t: 'directive',
+        name: 'packet-flow',
+        attrs: { id: `${quiz.id}-run`, scenario: quiz.predict.scenario },
+        c: [],
+      }}
+      seed={quiz.predict.seed}
+      withGoal={false}
+    />
+  ) : null;
 
 export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
   const { lessonId } = useRenderContext();
@@ -49,6 +64,7 @@ export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
       onReveal={onReveal}
       renderBlocks={renderBlocks}
       renderInlines={renderInlines}
+      renderRun={renderRun}
     />
   );
 }

@@ -11,7 +11,16 @@ import { useRenderContext } from './render-context';
 
 const PacketFlowWidget = lazy(() => import('../../widgets/PacketFlowWidget'));
 
-export function PacketFlowAdapter({ node }: { node: BlockDirectiveNode }) {
+export function PacketFlowAdapter({
+  node,
+  seed,
+  withGoal = true,
+}: {
+  node: BlockDirectiveNode;
+  /** A predict quiz runs its scenario with the seed its answer was computed with. */
+  seed?: number;
+  withGoal?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -61,6 +70,8 @@ export function PacketFlowAdapter({ node }: { node: BlockDirectiveNode }) {
               reducedMotion={reducedMotion}
               goalReached={goalReached}
               onGoal={onGoal}
+              {...(seed === undefined ? {} : { seed })}
+              withGoal={withGoal}
             />
           </Suspense>
         </WidgetBoundary>
