@@ -19,7 +19,8 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
+  // One Trusted Types policy, for the packet-drawing worker's own same-origin URL (src/viz/worker-url.ts).
+  "trusted-types packet-worker-url",
 ].join('; ');
 
 function cspMeta(): Plugin {

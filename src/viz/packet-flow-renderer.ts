@@ -7,11 +7,17 @@
 import { select } from 'd3-selection';
 import type { BackendMetrics, Hop, Topology } from '../engine';
 import { layoutTopology, packetPosition, type PlacedNode, type Size } from './layout';
+import {
+  canUseCanvasWorker,
+  svgPacketLayer,
+  workerPacketLayer,
+  type PacketLayer,
+  type PlacedPacket,
+} from './packet-layers';
 
 export interface RendererLabels {
   balancer: (mode: string, tls: string) => string;
   node: (node: PlacedNode) => string;
-  packet: (hop: Hop) => string;
 }
 
 export interface Frame {
@@ -28,27 +34,37 @@ export interface PacketFlowRenderer {
   destroy(): void;
 }
 
-const SHAPES: Record<Hop['kind'], string> = {
-  request: 'M -5 0 A 5 5 0 1 0 5 0 A 5 5 0 1 0 -5 0 Z',
-  response: 'M -4.5 -4.5 H 4.5 V 4.5 H -4.5 Z',
-  syn: 'M 0 -6 L 6 0 L 0 6 L -6 0 Z',
-  tls: 'M 0 -6 L 6 0 L 0 6 L -6 0 Z',
-  health: 'M 0 -6 L 6 5 L -6 5 Z',
-};
-// A small padlock above the packet: body and shackle.
-const LOCK = 'M -3 -9 H 3 V -5 H -3 Z M -2 -9 V -11 A 2 2 0 0 1 2 -11 V -9';
-
 export function createPacketFlowRenderer(
   svgElement: SVGSVGElement,
-  options: { labels: RendererLabels; onSelect: (packetId: number) => void },
+  options: {
+    labels: RendererLabels;
+    onSelect: (packetId: number) => void;
+    /**
+     * An empty element over the SVG where the renderer puts a canvas for the packets. Without one,
+     * or where workers cannot draw on a canvas, packets are SVG.
+     */
+    packetHost?: HTMLElement | null;
+  },
 ): PacketFlowRenderer {
   const svg = select(svgElement);
   const links = svg.append('g').attr('class', 'pf-links');
   const nodes = svg.append('g').attr('class', 'pf-nodes');
   const packets = svg.append('g').attr('class', 'pf-packets');
+  const layer: PacketLayer =
+    options.packetHost && canUseCanvasWorker()
+      ? workerPacketLayer(
+          options.packetHost,
+          svg.append('g').attr('class', 'pf-probes').attr('display', 'none').node()!,
+          options.onSelect,
+        )
+      : svgPacketLayer(packets, options.onSelect);
   let size: Size = { width: svgElement.clientWidth || 640, height: svgElement.clientHeight || 320 };
   let topology: Topology | null = null;
   let placed = new Map<string, PlacedNode>();
+  let lastCount = -1;
+  let lastBackends: Frame['backends'] | null = null;
+  let lastFrame: Frame | null = null;
+  let sized = false;
 
   const draw = () => {
     if (!topology) return;
@@ -105,51 +121,47 @@ export function createPacketFlowRenderer(
     setTopology(next) {
       topology = next;
       draw();
+      lastBackends = null;
+      if (lastFrame) this.update(lastFrame);
     },
     resize(next) {
-      if (next.width === size.width && next.height === size.height) return;
+      if (next.width === size.width && next.height === size.height && sized) return;
+      sized = true;
       size = next;
+      layer.resize(size.width, size.height);
       draw();
+      // Redrawing nodes resets their state marks and load bars: repaint the last frame at once.
+      lastBackends = null;
+      if (lastFrame) this.update(lastFrame);
     },
     update(frame) {
+      lastFrame = frame;
       const inFlight = frame.hops.filter(
         (h) => h.departMs <= frame.timeMs && h.arriveMs >= frame.timeMs && placed.has(h.from) && placed.has(h.to),
       );
       const balancer = lb();
       const bypass = balancer ? { x: balancer.x, y: size.height - 6 } : null;
-      const items = packets
-        .selectAll<SVGGElement, Hop>('g.pf-packet')
-        .data(inFlight, (d) => String(d.packetId))
-        .join((enter) => {
-          const g = enter.append('g').on('click', (_event, d) => options.onSelect(d.packetId));
-          g.append('path').attr('class', 'pf-packet__shape');
-          g.append('path').attr('class', 'pf-packet__lock');
-          return g;
+      const placedPackets: PlacedPacket[] = inFlight.map((hop) => {
+        const dsr = hop.kind === 'response' && hop.to !== 'lb' && hop.from !== 'lb' && hop.to !== 'l4-tier';
+        const p = packetPosition({
+          from: placed.get(hop.from)!,
+          to: placed.get(hop.to)!,
+          departMs: hop.departMs,
+          arriveMs: hop.arriveMs,
+          t: frame.timeMs,
+          bypass: dsr ? bypass : null,
         });
-      items
-        .attr(
-          'class',
-          (d) =>
-            `pf-packet pf-packet--${d.kind}${d.encrypted ? ' pf-packet--encrypted' : ''}${d.packetId === frame.selectedPacket ? ' pf-packet--selected' : ''}${d.kind === 'health' && d.ok === false ? ' pf-packet--failed' : ''}`,
-        )
-        .attr('data-packet', (d) => d.packetId)
-        .attr('transform', (d) => {
-          const from = placed.get(d.from)!;
-          const to = placed.get(d.to)!;
-          const dsr = d.kind === 'response' && d.to !== 'lb' && d.from !== 'lb' && d.to !== 'l4-tier';
-          const p = packetPosition({
-            from,
-            to,
-            departMs: d.departMs,
-            arriveMs: d.arriveMs,
-            t: frame.timeMs,
-            bypass: dsr ? bypass : null,
-          });
-          return `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`;
-        });
-      items.select('path.pf-packet__shape').attr('d', (d) => SHAPES[d.kind]);
-      items.select('path.pf-packet__lock').attr('d', (d) => (d.encrypted ? LOCK : ''));
-      // Load bars: each backend's share of the recent window, against a fair share.
+        return { hop, x: p.x, y: p.y };
+      });
+      layer.draw(placedPackets, frame.selectedPacket);
+      if (inFlight.length !== lastCount) {
+        lastCount = inFlight.length;
+        svgElement.dataset.inFlight = String(lastCount);
+      }
+      // Load bars: each backend's share of the recent window, against a fair share. Metrics are
+      // read a few times a second, so bars change only when a new reading arrives.
+      if (frame.backends === lastBackends) return;
+      lastBackends = frame.backends;
       const fair = frame.backends.length > 0 ? 1 / frame.backends.length : 1;
       const loads = new Map(frame.backends.map((b) => [b.id, b]));
       nodes
@@ -159,11 +171,12 @@ export function createPacketFlowRenderer(
         .classed('pf-node--unhealthy', (d) => loads.get(d.id)?.healthy === false)
         .select<SVGRectElement>('rect.pf-node__load')
         .attr('width', (d) =>
-          Math.min(boxWidth(d) * 2, (boxWidth(d) * (loads.get(d.id)?.window.share ?? 0)) / (fair * 2)),
+          Math.min(boxWidth(d) * 2, (boxWidth(d) * (loads.get(d.id)?.window.share ?? 0)) / (fair * 2)).toFixed(1),
         )
         .classed('pf-node__load--hot', (d) => (loads.get(d.id)?.window.share ?? 0) > fair * 1.5);
     },
     destroy() {
+      layer.destroy();
       svg.selectAll('*').remove();
     },
   };

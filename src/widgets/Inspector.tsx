@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HTTP_FIELDS, L4_FIELDS, type Field, type Hop } from '../engine';
 import { LockIcon } from './LockIcon';
 import { useNodeName } from './node-names';
 
 /** The selected packet as an L4 and an L7 balancer see it; unreadable fields say why. */
-export function Inspector({ hop, onClose }: { hop: Hop | null; onClose: () => void }) {
+export const Inspector = memo(function Inspector({ hop, onClose }: { hop: Hop | null; onClose: () => void }) {
   const { t } = useTranslation();
   const name = useNodeName();
   if (!hop) {
@@ -51,7 +52,7 @@ export function Inspector({ hop, onClose }: { hop: Hop | null; onClose: () => vo
       </table>
     </section>
   );
-}
+});
 
 function FieldCell({ field }: { field: Field }) {
   const { t } = useTranslation();

@@ -3,10 +3,11 @@
  * metrics table and an event log). Loaded lazily as its own chunk with the engine and D3.
  * React owns the <svg> and everything around it; the renderer owns what is drawn inside it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createSimulation, getScenario, type Hop, type Metrics } from '../engine';
+import { createSimulation, getScenario, type Hop, type Metrics, type SimulationHandle } from '../engine';
 import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
+import { SHAPES } from '../viz/packet-sprites';
 import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
 import { GOALS } from './goals';
 import { SCENARIO_CONTROLS } from './knobs';
@@ -72,6 +73,7 @@ export default function PacketFlowWidget({
   const [recent, setRecent] = useState<Hop[]>([]);
   const [configVersion, setConfigVersion] = useState(0);
   const svgRef = useRef<SVGSVGElement>(null);
+  const packetHostRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(containerRef);
 
@@ -88,7 +90,6 @@ export default function PacketFlowWidget({
               : node.kind === 'l4-tier'
                 ? t('widget.node.l4Tier')
                 : node.label,
-      packet: (hop: Hop) => t(`widget.kind.${hop.kind}`),
     }),
     [t],
   );
@@ -98,6 +99,7 @@ export default function PacketFlowWidget({
     if (!svgRef.current) return undefined;
     const renderer = createPacketFlowRenderer(svgRef.current, {
       labels,
+      packetHost: packetHostRef.current,
       onSelect: (packetId) => {
         setSelected(packetId);
         setPlaying(false);
@@ -154,17 +156,21 @@ export default function PacketFlowWidget({
     [drawNow, loop, scenarioId, widgetId],
   );
 
-  const step = () => {
+  // Stable callbacks, so the memoised controls and panels skip the re-render every metrics sample
+  // triggers (under 4× CPU throttling those renders were the frames that ran long).
+  const step = useCallback(() => {
     loop.stepBy(STEP_SIM_MS);
     drawNow();
-  };
-
-  const reset = () => {
+  }, [loop, drawNow]);
+  const reset = useCallback(() => {
     setSelected(null);
     setMetrics(null);
     setRecent([]);
     setLoop(makeLoop());
-  };
+  }, [makeLoop]);
+  const togglePlay = useCallback(() => setPlaying((p) => !p), []);
+  const onKnob = useCallback((apply: (sim: SimulationHandle) => void) => change(() => apply(loop.sim)), [change, loop]);
+  const closeInspector = useCallback(() => setSelected(null), []);
 
   const selectedHop =
     selected === null
@@ -194,11 +200,11 @@ export default function PacketFlowWidget({
         configVersion={configVersion}
         playing={playing}
         speed={speed}
-        onPlay={() => setPlaying((p) => !p)}
+        onPlay={togglePlay}
         onStep={step}
         onSpeed={setSpeed}
         onReset={reset}
-        onKnob={(apply) => change(() => apply(sim))}
+        onKnob={onKnob}
       />
       <div className="packet-flow__stage">
         <svg
@@ -208,10 +214,12 @@ export default function PacketFlowWidget({
           role="img"
           aria-label={t('widget.pictureLabel')}
         />
+        {/* The renderer draws packets on a canvas in here; the event log is their text alternative. */}
+        <div ref={packetHostRef} className="packet-flow__packet-host" aria-hidden="true" />
         <Legend />
       </div>
       <div className="packet-flow__panels">
-        <Inspector hop={selectedHop} onClose={() => setSelected(null)} />
+        <Inspector hop={selectedHop} onClose={closeInspector} />
         <EventLog
           hops={recent}
           selected={selected}
@@ -257,9 +265,9 @@ function GoalBox({ scenarioId, reached, announce }: { scenarioId: string; reache
   );
 }
 
-function Legend() {
+const Legend = memo(function Legend() {
   const { t } = useTranslation();
-  const items = ['request', 'response', 'tls', 'health'] as const;
+  const items = ['request', 'response', 'handshake', 'health'] as const;
   return (
     <ul className="packet-flow__legend" aria-label={t('widget.legend')}>
       {items.map((kind) => (
@@ -269,11 +277,11 @@ function Legend() {
             height="16"
             viewBox="-8 -8 16 16"
             aria-hidden="true"
-            className={`pf-packet pf-packet--${kind}`}
+            className={`pf-packet pf-packet--${kind === 'handshake' ? 'tls' : kind}`}
           >
-            <path className="pf-packet__shape" d={LEGEND_SHAPES[kind]} />
+            <path className="pf-packet__shape" d={SHAPES[kind === 'handshake' ? 'tls' : kind]} />
           </svg>
-          {t(`widget.kind.${kind}`)}
+          {kind === 'handshake' ? t('widget.legendHandshake') : t(`widget.kind.${kind}`)}
         </li>
       ))}
       <li>
@@ -281,11 +289,4 @@ function Legend() {
       </li>
     </ul>
   );
-}
-
-const LEGEND_SHAPES = {
-  request: 'M -5 0 A 5 5 0 1 0 5 0 A 5 5 0 1 0 -5 0 Z',
-  response: 'M -4.5 -4.5 H 4.5 V 4.5 H -4.5 Z',
-  tls: 'M 0 -6 L 6 0 L 0 6 L -6 0 Z',
-  health: 'M 0 -6 L 6 5 L -6 5 Z',
-};
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimConfig, SimulationHandle } from '../engine';
 import { SPEEDS, type Speed } from './clock';
@@ -7,7 +8,10 @@ export interface WidgetControlsProps {
   widgetId: string;
   scenarioId: string;
   config: SimConfig;
-  /** Bumped on every live change, so the knobs re-read the configuration. */
+  /**
+   * Bumped on every live change, so the controls re-render and re-read the configuration. Not a
+   * key: remounting a control would drop keyboard focus after every arrow press.
+   */
   configVersion: number;
   playing: boolean;
   speed: Speed;
@@ -19,14 +23,14 @@ export interface WidgetControlsProps {
 }
 
 /** Play/pause (WCAG 2.2.2), step, speed, reset, and the scenario's own knobs, all native controls. */
-export function WidgetControls(props: WidgetControlsProps) {
+export const WidgetControls = memo(function WidgetControls(props: WidgetControlsProps) {
   const { t } = useTranslation();
   const { widgetId, scenarioId, config, playing, speed } = props;
   const knobs = (SCENARIO_CONTROLS[scenarioId]?.knobs ?? []).map((id) => KNOBS[id]);
   return (
     <div className="packet-flow__controls" role="group" aria-label={t('widget.controls')}>
       <div className="packet-flow__transport">
-        <button type="button" className="button" onClick={props.onPlay} aria-pressed={playing}>
+        <button type="button" className="button" onClick={props.onPlay}>
           <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
           {playing ? t('widget.pause') : t('widget.play')}
         </button>
@@ -50,19 +54,13 @@ export function WidgetControls(props: WidgetControlsProps) {
       {knobs.length > 0 && (
         <div className="packet-flow__knobs">
           {knobs.map((knob) => (
-            <KnobControl
-              key={`${knob.id}-${props.configVersion}`}
-              widgetId={widgetId}
-              knob={knob}
-              config={config}
-              onKnob={props.onKnob}
-            />
+            <KnobControl key={knob.id} widgetId={widgetId} knob={knob} config={config} onKnob={props.onKnob} />
           ))}
         </div>
       )}
     </div>
   );
-}
+});
 
 function KnobControl({
   widgetId,
@@ -98,7 +96,15 @@ function SelectControl({
   return (
     <label className="packet-flow__field" htmlFor={id}>
       {t(`widget.knob.${knob.id}`)}
-      <select id={id} value={knob.read(config)} onChange={(e) => onKnob((sim) => knob.apply(sim, e.target.value))}>
+      <select
+        id={id}
+        value={knob.read(config)}
+        onChange={(e) => {
+          // Read the value now: the event's target may show another value by the time apply runs.
+          const value = e.target.value;
+          onKnob((sim) => knob.apply(sim, value));
+        }}
+      >
         {knob.options.map((option) => (
           <option key={option} value={option}>
             {t(`widget.option.${option}` as 'widget.option.l4', { defaultValue: option })}
@@ -137,7 +143,10 @@ function RangeControl({
         step={knob.step}
         defaultValue={value}
         aria-valuetext={text}
-        onChange={(e) => onKnob((sim) => knob.apply(sim, Number(e.target.value)))}
+        onChange={(e) => {
+          const value = Number(e.target.value);
+          onKnob((sim) => knob.apply(sim, value));
+        }}
       />
     </label>
   );

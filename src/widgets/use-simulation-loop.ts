@@ -3,8 +3,13 @@ import type { Hop, Metrics, SimulationHandle } from '../engine';
 import type { PacketFlowRenderer } from '../viz/packet-flow-renderer';
 import { pauseClock, startClock, tick, type ClockState } from './clock';
 
-/** Hops kept after they arrive, for the event log and the inspector (a ring, so memory stays flat). */
-const KEEP_HOPS = 400;
+/**
+ * Hops are kept while they can still be drawn or inspected: until KEEP_AFTER_ARRIVAL_MS of
+ * simulated time after they arrive, and never more than MAX_HOPS (1,000 packets in flight fit
+ * easily). So memory stays flat however long a widget plays.
+ */
+const KEEP_AFTER_ARRIVAL_MS = 250;
+const MAX_HOPS = 8000;
 
 /**
  * The mutable side of one widget: its simulation, clock, renderer and the hops kept for the log.
@@ -74,16 +79,26 @@ export function useSimulationLoop(params: {
     }
     let frame = 0;
     let lastSample = 0;
+    let lastRead = 0;
+    let backends = h.sim.metrics().backends;
     const onFrame = (now: number) => {
       frame = requestAnimationFrame(onFrame);
       const { speed: s, selectedPacket: selected, onSample: sample, timeScale: scale } = latest.current;
       const t = tick(h.clock, now, s, scale);
       h.sim.advanceTo(t);
       collect(h);
-      const metrics = h.sim.metrics();
-      h.renderer?.update({ timeMs: t, hops: h.hops, selectedPacket: selected, backends: metrics.backends });
-      // Text readouts update four times a second: fast enough to follow, calm enough to read.
-      if (now - lastSample > 250) {
+      // Reading metrics walks every backend's counters: ten times a second is plenty for the load
+      // bars, and leaves each frame's budget to the packets.
+      const read = now - lastRead >= 100;
+      const metrics = read ? h.sim.metrics() : null;
+      if (metrics) {
+        lastRead = now;
+        backends = metrics.backends;
+      }
+      h.renderer?.update({ timeMs: t, hops: h.hops, selectedPacket: selected, backends });
+      // Text readouts update twice a second: fast enough to follow, calm enough to read, and each
+      // update is a React render that must fit in a frame on a slow phone.
+      if (metrics && now - lastSample > 500) {
         lastSample = now;
         sample(metrics, h.hops);
       }
@@ -102,8 +117,13 @@ function collect(h: LoopHandles): void {
   const fresh = h.sim.traceSince(h.seq);
   if (fresh.length === 0) return;
   h.seq = h.sim.lastTraceSeq;
-  h.hops.push(...fresh);
-  if (h.hops.length > KEEP_HOPS) h.hops.splice(0, h.hops.length - KEEP_HOPS);
+  for (const hop of fresh) h.hops.push(hop);
+  const cutoff = h.clock.simMs - KEEP_AFTER_ARRIVAL_MS;
+  // Hops arrive roughly in order, so the stale ones sit at the front.
+  let stale = 0;
+  while (stale < h.hops.length && (h.hops[stale] as Hop).arriveMs < cutoff) stale++;
+  if (h.hops.length - stale > MAX_HOPS) stale = h.hops.length - MAX_HOPS;
+  if (stale > 0) h.hops.splice(0, stale);
 }
 
 export function createLoopHandles(sim: SimulationHandle, seed?: number): LoopHandles {

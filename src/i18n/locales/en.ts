@@ -232,6 +232,7 @@ const en = {
       'reverse-proxy': 'A reverse proxy at work',
       'layered-tiers': 'An L4 tier in front of L7 proxies',
     },
+    legendHandshake: 'handshake (TCP or TLS)',
     node: { clients: 'clients', nat: 'NAT', store: 'session store', l4Tier: 'L4 tier', balancer: 'balancer' },
     kind: {
       request: 'request',

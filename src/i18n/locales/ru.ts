@@ -242,6 +242,7 @@ const ru = {
       'reverse-proxy': 'Обратный прокси в работе',
       'layered-tiers': 'Уровень L4 перед прокси L7',
     },
+    legendHandshake: 'рукопожатие (TCP или TLS)',
     node: {
       clients: 'клиенты',
       nat: 'NAT',
