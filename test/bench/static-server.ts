@@ -16,11 +16,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export function serveDist(dir: string, csp: string): Promise<{ url: string; server: Server }> {
+export function serveDist(dir: string, csp: string, fallback = 'index.html'): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, path);
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, fallback);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'content-type': type, 'content-security-policy': csp };
     headers['cache-control'] = file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
