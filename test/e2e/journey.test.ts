@@ -121,6 +121,25 @@ describe('keyboard and screens', () => {
   }
 });
 
+describe('reading a lesson from the top', () => {
+  it('loads every widget as the student scrolls down to it, after arriving from the course home', async () => {
+    // Arriving without a #section renders the lesson a section per task; widgets in sections
+    // added later must still wake up when they come near the screen.
+    const page = await newPage();
+    await page.goto(`${baseURL()}/en`);
+    await page.locator('a[href="/en/lessons/l4-vs-l7-balancing"]').first().click();
+    await waitForLesson(page);
+    const slots = page.locator('.packet-flow-slot');
+    await expect.poll(() => slots.count()).toBeGreaterThanOrEqual(7);
+    for (const id of ['what-the-lb-sees', 'canary', 'layered-tiers']) {
+      await page.locator(`#widget-${id}`).scrollIntoViewIfNeeded();
+      await page.locator(`[data-widget="${id}"] .packet-flow__metrics`).waitFor({ timeout: 15_000 });
+    }
+    // The lesson ends with its summary and footer once every section is in.
+    await page.locator('.lesson-summary, [data-lesson-summary]').first().waitFor();
+  });
+});
+
 describe('saved progress', () => {
   it('marks visited lessons on the course home', async () => {
     const page = await newPage();
