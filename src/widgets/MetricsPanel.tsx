@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Metrics } from '../engine';
+import type { Metrics, SimConfig } from '../engine';
 import { SCENARIO_CONTROLS } from './knobs';
 
 type BackendAction = 'crash' | 'revive' | 'gray' | 'remove';
@@ -8,11 +8,13 @@ type BackendAction = 'crash' | 'revive' | 'gray' | 'remove';
 export function MetricsPanel({
   scenarioId,
   metrics,
+  config,
   onBackend,
   onAdd,
 }: {
   scenarioId: string;
   metrics: Metrics | null;
+  config: SimConfig;
   onBackend: (backendId: string, action: BackendAction) => void;
   onAdd: (poolId: string) => void;
 }) {
@@ -144,6 +146,29 @@ export function MetricsPanel({
         </button>
       )}
       {metrics.backends.length === 0 && <p>{t('widget.noBackends')}</p>}
+      <ExtremeNotes metrics={metrics} config={config} />
     </div>
+  );
+}
+
+/**
+ * At a slider's extremes the numbers can look broken (everything on one server, every request
+ * failing). Say in words what the student is looking at, so an extreme reads as a lesson, not a bug.
+ */
+function ExtremeNotes({ metrics, config }: { metrics: Metrics; config: SimConfig }) {
+  const { t } = useTranslation();
+  const serving = metrics.backends.filter((b) => b.state !== 'crashed' && b.healthy);
+  const notes: string[] = [];
+  if (metrics.backends.length > 0 && serving.length === 0) notes.push(t('widget.note.allDown'));
+  else if (serving.length === 1 && metrics.backends.length >= 1) notes.push(t('widget.note.single'));
+  if (config.clients.natShare >= 1 && config.balancer.stickiness === 'source-ip') notes.push(t('widget.note.allNat'));
+  if (serving.length > 0 && serving.every((b) => b.window.utilisation >= 0.95)) notes.push(t('widget.note.saturated'));
+  if (notes.length === 0) return null;
+  return (
+    <ul className="packet-flow__notes" aria-label={t('widget.note.title')}>
+      {notes.map((note) => (
+        <li key={note}>{note}</li>
+      ))}
+    </ul>
   );
 }

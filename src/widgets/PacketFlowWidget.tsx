@@ -233,6 +233,7 @@ export default function PacketFlowWidget({
       <MetricsPanel
         scenarioId={scenarioId}
         metrics={metrics}
+        config={sim.config}
         onBackend={(id, action) =>
           change(() => {
             if (action === 'remove') sim.removeBackend(id);

@@ -212,6 +212,13 @@ const en = {
       'reverse-proxy': 'Raise the request rate to 3,000 req/s or more: how much does the cache still answer?',
       'layered-tiers': 'Add a backend behind the L7 tier.',
     },
+    note: {
+      title: 'What you are looking at',
+      allDown: 'Every server is down: the balancer has nowhere to send requests, so they fail.',
+      single: 'One server is left: it takes every request, and there is nothing to balance.',
+      allNat: 'Every user shares one NAT address: source-IP hashing sends all of them to the same server.',
+      saturated: 'The servers are at full capacity: requests queue, and latency grows with every extra request.',
+    },
     noBackends: 'No backends left: the balancer answers 503 to every request.',
     scenario: {
       'what-the-lb-sees': 'What the balancer sees',
