@@ -16,7 +16,8 @@ import {
 } from './packet-layers';
 
 export interface RendererLabels {
-  balancer: (mode: string, tls: string) => string;
+  /** Two lines: the layer ("L7") and the TLS mode, so long labels fit narrow screens. */
+  balancer: (mode: string, tls: string) => readonly [string, string];
   node: (node: PlacedNode) => string;
 }
 
@@ -96,21 +97,28 @@ export function createPacketFlowRenderer(
     groups
       .select<SVGRectElement>('rect.pf-node__box')
       .attr('x', (d) => -boxWidth(d) / 2)
-      .attr('y', -14)
+      .attr('y', (d) => -boxHeight(d) / 2)
       .attr('width', (d) => boxWidth(d))
-      .attr('height', 28)
+      .attr('height', (d) => boxHeight(d))
       .attr('rx', 6);
     groups
       .select<SVGTextElement>('text.pf-node__label')
       .attr('text-anchor', 'middle')
-      .attr('dy', '0.35em')
-      .text((d) =>
-        d.kind === 'balancer' ? options.labels.balancer(current.mode, current.tls) : options.labels.node(d),
-      );
+      .each(function (d) {
+        const lines =
+          d.kind === 'balancer' ? options.labels.balancer(current.mode, current.tls) : [options.labels.node(d)];
+        select(this)
+          .selectAll('tspan')
+          .data(lines)
+          .join('tspan')
+          .attr('x', 0)
+          .attr('dy', (_line, i) => (lines.length === 1 ? '0.35em' : i === 0 ? '-0.25em' : '1.2em'))
+          .text((line) => line);
+      });
     groups
       .select<SVGRectElement>('rect.pf-node__load')
       .attr('x', (d) => -boxWidth(d) / 2)
-      .attr('y', 16)
+      .attr('y', (d) => boxHeight(d) / 2 + 2)
       .attr('height', (d) => (d.kind === 'backend' ? 4 : 0))
       .attr('width', 0);
   };
@@ -180,6 +188,10 @@ export function createPacketFlowRenderer(
       svg.selectAll('*').remove();
     },
   };
+}
+
+function boxHeight(node: PlacedNode): number {
+  return node.kind === 'balancer' ? 40 : 28;
 }
 
 function boxWidth(node: PlacedNode): number {

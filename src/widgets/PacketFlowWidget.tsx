@@ -79,7 +79,7 @@ export default function PacketFlowWidget({
 
   const labels = useMemo(
     () => ({
-      balancer: (mode: string, tls: string) => `${mode.toUpperCase()} · ${t(`widget.tls.${tls as 'none'}`)}`,
+      balancer: (mode: string, tls: string) => [mode.toUpperCase(), t(`widget.tls.${tls as 'none'}`)] as const,
       node: (node: { kind: string; label: string }) =>
         node.kind === 'clients'
           ? t('widget.node.clients')

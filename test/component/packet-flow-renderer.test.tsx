@@ -9,7 +9,7 @@ const SIZE = { width: 640, height: 320 };
 
 /** Plain, deterministic labels: the renderer knows no language, so none is needed here. */
 const labels: RendererLabels = {
-  balancer: (mode, tls) => `${mode.toUpperCase()} / ${tls}`,
+  balancer: (mode, tls) => [mode.toUpperCase(), tls] as const,
   node: (node) => `${node.kind}:${node.label}`,
 };
 
@@ -68,13 +68,20 @@ describe('packet-flow renderer snapshots', () => {
     expect(packets()).toHaveLength(inFlightAt(hops, 360).length);
     expect(packets().length).toBeGreaterThanOrEqual(3);
     expect(svg.getAttribute('viewBox')).toBe('0 0 640 320');
-    expect(svg.querySelector('g.pf-node--balancer text')).toHaveTextContent('L7 / terminate');
+    // The balancer's label is two lines: its layer, then its TLS mode.
+    expect([...svg.querySelectorAll('g.pf-node--balancer tspan')].map((t) => t.textContent)).toEqual([
+      'L7',
+      'terminate',
+    ]);
     expect(pretty(svg)).toMatchSnapshot();
   });
 
   it('nat-vs-dsr: DSR responses go from the backend straight to the clients', () => {
     const { svg, packets, hops, hopOf, node } = draw('nat-vs-dsr', 300);
-    expect(svg.querySelector('g.pf-node--balancer text')).toHaveTextContent('L4 / passthrough');
+    expect([...svg.querySelectorAll('g.pf-node--balancer tspan')].map((t) => t.textContent)).toEqual([
+      'L4',
+      'passthrough',
+    ]);
     const responses = packets().filter((g) => g.classList.contains('pf-packet--response'));
     expect(responses.length).toBeGreaterThan(0);
     // No response in the whole trace passes through the balancer.
