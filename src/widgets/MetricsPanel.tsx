@@ -24,6 +24,22 @@ export function MetricsPanel({
   const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
   const pools = metrics.pools.filter((p) => metrics.backends.some((b) => b.pool === p.id));
   const live = metrics.backends.filter((b) => b.state !== 'crashed');
+  // A server is marked hot in the table (as in the picture) when it carries over 1.5× the fair
+  // share of its pool: the table is the picture's text alternative.
+  const hotness = (b: Metrics['backends'][number]): number | null => {
+    const pool = metrics.pools.find((p) => p.id === b.pool);
+    const serving = live.filter((x) => x.pool === b.pool && x.healthy).length;
+    if (!pool || serving < 2 || pool.windowShare <= 0) return null;
+    const ratio = b.window.share / (pool.windowShare / serving);
+    return ratio > 1.5 ? ratio : null;
+  };
+  // The canary's share of the traffic its rule splits (/api/v2), which is what its weight sets.
+  const canary = metrics.pools.find((p) => p.id === 'canary');
+  const v2 = metrics.pools.find((p) => p.id === 'v2');
+  const canaryOfV2 =
+    canary && v2 && canary.windowShare + v2.windowShare > 0
+      ? canary.windowShare / (canary.windowShare + v2.windowShare)
+      : null;
   return (
     <div className="packet-flow__metrics">
       <dl className="readouts">
@@ -57,6 +73,12 @@ export function MetricsPanel({
             <dd>{pct(metrics.remap.fraction)}</dd>
           </div>
         )}
+        {canaryOfV2 !== null && (
+          <div>
+            <dt>{t('widget.metric.canaryOfV2')}</dt>
+            <dd>{pct(canaryOfV2)}</dd>
+          </div>
+        )}
         {pools.length > 1 &&
           pools.map((p) => (
             <div key={p.id}>
@@ -86,7 +108,7 @@ export function MetricsPanel({
                 <th scope="row">{b.id}</th>
                 <td>
                   {t(`widget.state.${b.state}`)}
-                  {!b.healthy && b.state === 'up' ? '' : !b.healthy ? ` · ${t('widget.state.down')}` : ''}
+                  {!b.healthy ? ` · ${t('widget.state.down')}` : ''}
                 </td>
                 <td>
                   <span className="share-bar" aria-hidden="true">
@@ -95,6 +117,12 @@ export function MetricsPanel({
                     />
                   </span>{' '}
                   {pct(b.window.share)}
+                  {hotness(b) !== null && (
+                    <strong className="metrics-table__hot">
+                      {' '}
+                      · {t('widget.metric.hot', { times: hotness(b)?.toFixed(1) })}
+                    </strong>
+                  )}
                 </td>
                 <td>{b.completed > 0 ? t('widget.unit.ms', { value: b.latencyMs.p95.toFixed(1) }) : '—'}</td>
                 <td>{b.errors}</td>

@@ -314,6 +314,8 @@ const en = {
       other: '{{kind}}: {{from}} → {{to}}',
     },
     metric: {
+      hot: '{{times}}× its fair share',
+      canaryOfV2: 'Canary share of /api/v2',
       caption: 'Backends over the last second',
       imbalance: 'Imbalance (max/mean)',
       latency: 'p95 latency',

@@ -336,6 +336,8 @@ const ru = {
       other: '{{kind}}: {{from}} → {{to}}',
     },
     metric: {
+      hot: 'в {{times}} раза выше справедливой доли',
+      canaryOfV2: 'Доля canary в /api/v2',
       caption: 'Бэкенды за последнюю секунду',
       imbalance: 'Перекос (макс./среднее)',
       latency: 'Задержка p95',
