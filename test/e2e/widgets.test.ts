@@ -1,11 +1,58 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, baseURL, setupBrowser, waitForLesson } from './harness';
 
 const newPage = setupBrowser();
 
+const LESSON = '/en/lessons/l4-vs-l7-balancing';
+
+/**
+ * Opens a lesson section, brings widget `id` near the screen (widgets load lazily) and waits for its
+ * numbers; then scrolls its picture on screen, since widgets animate only while visible.
+ */
+async function openWidget(page: Page, url: string, id: string): Promise<Locator> {
+  await page.goto(`${baseURL()}${url}`);
+  await waitForLesson(page);
+  await page.locator(`#widget-${id}`).scrollIntoViewIfNeeded();
+  const widget = page.locator(`[data-widget="${id}"]`);
+  await widget.locator('.packet-flow__metrics').waitFor();
+  await widget.locator('svg.packet-flow__svg').scrollIntoViewIfNeeded();
+  return widget;
+}
+
+/** Plays a paused widget (reduced motion starts widgets paused) at the given speed. */
+async function play(widget: Locator, speed = '4'): Promise<void> {
+  await widget.getByLabel('Speed').selectOption(speed);
+  await widget.getByRole('button', { name: 'Play' }).click();
+  await widget.getByRole('button', { name: 'Pause' }).waitFor();
+  // Widgets animate only while on screen: keep the picture there, whatever loaded around it.
+  await widget.locator('svg.packet-flow__svg').scrollIntoViewIfNeeded();
+}
+
+/** A number from the readouts above the metrics table ("Imbalance (max/mean)" → 3.71). */
+async function readout(widget: Locator, name: string): Promise<number> {
+  const text = await widget.locator('.readouts > div').filter({ hasText: name }).locator('dd').textContent();
+  return Number.parseFloat(text ?? '');
+}
+
+/** Each backend's share of the last simulated second, from the metrics table, in percent. */
+async function backendShares(widget: Locator): Promise<number[]> {
+  return widget
+    .locator('.metrics-table tbody tr')
+    .evaluateAll((rows) => rows.map((row) => Number.parseFloat(row.querySelectorAll('td')[1]?.textContent ?? '')));
+}
+
+/** The State cell of a backend's row in the metrics table. */
+const stateCell = (widget: Locator, backend: string) => widget.locator(`tr[data-backend="${backend}"] td`).first();
+
 /** Scrolls through the lesson so every widget loads, then waits for them. */
 async function loadAllWidgets(page: Page): Promise<number> {
+  // Without a #section in the address the lesson renders a section per task: wait until every
+  // section the table of contents lists is in the page.
+  await page.waitForFunction(() => {
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.toc__list a[href^="#"]')];
+    return links.length > 0 && links.every((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+  });
   const slots = page.locator('.packet-flow-slot');
   const count = await slots.count();
   for (let i = 0; i < count; i++) {
@@ -43,7 +90,7 @@ describe('packet-flow widgets', () => {
     await widget.locator('.event-log__item').first().waitFor();
     await widget
       .locator('.event-log__item')
-      .filter({ hasText: /request GET .*: clients → lb/ })
+      .filter({ hasText: /request GET .*: clients → balancer/ })
       .first()
       .click();
     const inspector = widget.getByRole('region', { name: 'Packet inspector' });
@@ -54,32 +101,48 @@ describe('packet-flow widgets', () => {
     await widget.getByLabel('Balancer layer').selectOption('l4');
     await widget.getByRole('button', { name: 'Play' }).click();
     await expect.poll(async () => (await widget.locator('.packet-flow__title').textContent()) !== null).toBe(true);
+    // The balancer's label names the layer and the TLS mode (on one line or two).
     await expect
       .poll(() => page.locator('[data-widget="what-the-lb-sees"] svg text').allTextContents())
-      .toContain('L4 · TLS passthrough');
+      .toContainEqual(expect.stringMatching(/^L4\W*TLS passthrough$/));
   });
 
-  it('puts its settings in a shareable link that reproduces them, in either language', async () => {
+  it('puts its settings and crashed servers in a shareable link that reproduces them, in either language', async () => {
     const page = await newPage();
-    await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#l4-visibility`);
-    await waitForLesson(page);
-    await page.locator('#widget-what-the-lb-sees').scrollIntoViewIfNeeded();
-    const widget = page.locator('[data-widget="what-the-lb-sees"]');
-    await widget.locator('.packet-flow__metrics').waitFor();
+    const param = (id: string) =>
+      page.evaluate((name) => new URL(window.location.href).searchParams.get(name), `w-${id}`);
+    const widget = await openWidget(page, `${LESSON}#l4-visibility`, 'what-the-lb-sees');
     await widget.getByLabel('TLS').selectOption('passthrough');
-    await expect
-      .poll(() => page.evaluate(() => new URL(window.location.href).searchParams.get('w-what-the-lb-sees')))
-      .toBe('mode:l4,tls:passthrough');
+    await expect.poll(() => param('what-the-lb-sees')).toBe('seed:1,mode:l4,tls:passthrough');
+
+    // A crashed server travels in the link too.
+    await page.locator('#widget-crash-memory').scrollIntoViewIfNeeded();
+    const crashMemory = page.locator('[data-widget="crash-memory"]');
+    await crashMemory.locator('.packet-flow__metrics').waitFor();
+    await crashMemory.getByRole('button', { name: 'Crash web-2' }).click();
+    await expect.poll(() => stateCell(crashMemory, 'web-2').textContent()).toMatch(/^crashed/);
+    await expect.poll(() => param('crash-memory')).toBe('seed:1,sessions:memory,affinity:cookie,x:web-2');
     const link = page.url();
 
     const other = await newPage({ locale: 'ru-RU' });
     await other.goto(link.replace('/en/', '/ru/'));
     await waitForLesson(other);
+    const url = new URL(other.url());
+    expect(url.searchParams.get('w-what-the-lb-sees')).toMatch(/^seed:1,/);
+    expect(url.searchParams.get('w-crash-memory')).toMatch(/^seed:1,.*\bx:web-2\b/);
     await other.locator('#widget-what-the-lb-sees').scrollIntoViewIfNeeded();
     const shared = other.locator('[data-widget="what-the-lb-sees"]');
     await shared.locator('.packet-flow__metrics').waitFor();
     expect(await shared.getByLabel('Уровень балансировщика').inputValue()).toBe('l4');
     expect(await shared.getByLabel('TLS').inputValue()).toBe('passthrough');
+
+    await other.locator('#widget-crash-memory').scrollIntoViewIfNeeded();
+    const sharedCrash = other.locator('[data-widget="crash-memory"]');
+    await sharedCrash.locator('.packet-flow__metrics').waitFor();
+    // "упал" is ru.ts widget.state.crashed; the crashed server offers "Поднять" (revive), not "Уронить".
+    await expect.poll(() => stateCell(sharedCrash, 'web-2').textContent()).toMatch(/^упал/);
+    expect(await stateCell(sharedCrash, 'web-1').textContent()).toBe('работает');
+    expect(await sharedCrash.getByRole('button', { name: 'Поднять web-2' }).count()).toBe(1);
   });
 
   it('records a reached "Try this" goal as progress', async () => {
@@ -102,32 +165,201 @@ describe('packet-flow widgets', () => {
       .toBe('reached');
   });
 
-  it('crashes a backend from the keyboard and shows the outcome in the table', async () => {
-    const page = await newPage({ reducedMotion: 'no-preference' });
-    await page.goto(`${baseURL()}/en/lessons/l4-vs-l7-balancing#sticky-failure`);
-    await waitForLesson(page);
-    const slot = page.locator('#widget-crash-memory');
-    await slot.scrollIntoViewIfNeeded();
-    const widget = page.locator('[data-widget="crash-memory"]');
-    await widget.locator('.packet-flow__metrics').waitFor();
-    await widget.locator('svg.packet-flow__svg').scrollIntoViewIfNeeded();
-    // Let sessions build up first (this scenario runs a simulated second per wall second).
-    await page.waitForTimeout(1500);
+  it('crashes a backend from the keyboard, and in-memory sessions on it are lost', async () => {
+    const page = await newPage();
+    const widget = await openWidget(page, `${LESSON}#sticky-failure`, 'crash-memory');
+    expect(await widget.getByLabel('Sessions live in').inputValue()).toBe('memory');
+    await play(widget);
+    // Let sessions build up first: web-2 has answered requests, so users are pinned to it.
+    await expect.poll(async () => (await backendShares(widget))[1], { timeout: 15_000 }).toBeGreaterThan(0);
     const crash = widget.getByRole('button', { name: 'Crash web-2' });
     await crash.focus();
     await page.keyboard.press('Enter');
+    await expect.poll(() => stateCell(widget, 'web-2').textContent(), { timeout: 5000 }).toMatch(/^crashed/);
+    // Its users' requests now land on servers that never saw their session.
+    await expect.poll(() => readout(widget, 'Sessions lost'), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+
+  it('loses no session in a crash when sessions live in a shared store', async () => {
+    const page = await newPage();
+    const widget = await openWidget(page, `${LESSON}#stateless`, 'shared-store');
+    expect(await widget.getByLabel('Sessions live in').inputValue()).toBe('shared');
+    await play(widget);
+    await expect.poll(async () => (await backendShares(widget))[1], { timeout: 15_000 }).toBeGreaterThan(0);
+    await widget.getByRole('button', { name: 'Crash web-2' }).click();
     await expect
-      .poll(() => widget.locator('tr[data-backend="web-2"]').textContent(), { timeout: 5000 })
-      .toMatch(/crashed/);
+      .poll(() => stateCell(widget, 'web-2').textContent(), { timeout: 15_000 })
+      .toBe('crashed · marked down');
+    // A full window after it was marked down, web-2 gets nothing: its users were all served elsewhere.
+    await expect.poll(async () => (await backendShares(widget))[1], { timeout: 15_000 }).toBe(0);
+    expect(await readout(widget, 'Sessions lost')).toBe(0);
+    await expect.poll(() => widget.locator('[data-goal]').getAttribute('data-goal')).toBe('reached');
+  });
+
+  it('sends the canary the share its slider sets', async () => {
+    const page = await newPage();
+    const widget = await openWidget(page, `${LESSON}#content-routing`, 'canary');
+    const slider = widget.getByRole('slider', { name: /Canary weight/ });
+    expect(await slider.inputValue()).toBe('10');
+    await slider.focus();
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('25%');
+    expect(await widget.locator('output').first().textContent()).toBe('25%');
+    await play(widget);
+    // The readouts give each pool's share of all requests; the canary's share of /api/v2 is
+    // canary / (canary + v2). The window is the last simulated second, so it settles as it refills.
+    const canaryShareOfV2 = async () => {
+      const canary = await readout(widget, 'Share to canary');
+      const v2 = await readout(widget, 'Share to v2');
+      return canary / (canary + v2);
+    };
+    await expect
+      .poll(canaryShareOfV2, { timeout: 15_000 })
+      .toSatisfy((share: number) => Math.abs(share - 0.25) <= 0.03);
+    await expect.poll(() => widget.locator('[data-goal]').getAttribute('data-goal')).toBe('reached');
+  });
+
+  it('shows one server melting under source-IP affinity behind a NAT, and cookies evening it out', async () => {
+    const page = await newPage();
+    const widget = await openWidget(page, `${LESSON}#ip-hash-vs-cookie`, 'ip-hash-nat');
+    expect(await widget.getByRole('slider', { name: /Users behind one NAT/ }).inputValue()).toBe('30');
+    expect(await widget.getByLabel('Affinity').inputValue()).toBe('source-ip');
+    await play(widget);
+    // 30% of users behind one address hash to one server: about 3.7× its fair share.
+    await expect.poll(() => readout(widget, 'Imbalance'), { timeout: 15_000 }).toBeGreaterThan(2.5);
+    expect(Math.max(...(await backendShares(widget)))).toBeGreaterThan(25);
+    const hot = widget.locator('svg.packet-flow__svg rect.pf-node__load--hot');
+    await expect.poll(() => hot.count(), { timeout: 5000 }).toBe(1);
+
+    await widget.getByLabel('Affinity').selectOption('cookie');
+    await expect.poll(() => readout(widget, 'Imbalance'), { timeout: 15_000 }).toBeLessThanOrEqual(1.3);
+    expect(Math.max(...(await backendShares(widget)))).toBeLessThan(15);
+    await expect.poll(() => hot.count(), { timeout: 5000 }).toBe(0);
+  });
+
+  it('shows the path and cookies in the inspector only where the balancer can read them', async () => {
+    const page = await newPage();
+    const widget = await openWidget(page, `${LESSON}#l4-visibility`, 'what-the-lb-sees');
+    expect(await widget.getByLabel('Balancer layer').inputValue()).toBe('l7');
+    expect(await widget.getByLabel('TLS').inputValue()).toBe('terminate');
+    const step = widget.getByRole('button', { name: 'Step' });
+    const items = widget.locator('.event-log__item');
+    const requests = items.filter({ hasText: /^request GET \/api\/v2\/cart: clients → balancer$/ });
+    const inspector = widget.getByRole('region', { name: 'Packet inspector' });
+    /** The L4 and L7 cells of an inspector row. */
+    const cells = (field: string) => inspector.getByRole('row', { name: new RegExp(`^${field}`) }).locator('td');
+    const packetId = async () => Number(await inspector.getAttribute('data-inspecting'));
+
+    // Paused (reduced motion): step until a request reaches the log, then inspect it.
     await expect
       .poll(
-        async () =>
-          Number(
-            await widget.locator('.readouts div').filter({ hasText: 'Sessions lost' }).locator('dd').textContent(),
-          ),
-        { timeout: 5000 },
+        async () => {
+          await step.click();
+          return requests.count();
+        },
+        { timeout: 15_000 },
       )
       .toBeGreaterThan(0);
+    await requests.first().click();
+    expect(await inspector.locator('.inspector__title').textContent()).toMatch(
+      /^request: clients → balancer · +encrypted$/,
+    );
+    // L7 with TLS terminated: the balancer holds the keys and reads the request.
+    expect(await cells('Path').nth(1).textContent()).toBe('/api/v2/cart');
+    expect(await cells('Cookies').nth(1).textContent()).toMatch(/session=u\d+/);
+    expect(await cells('Path').nth(1).getAttribute('data-hidden')).toBeNull();
+    // The L4 column never has the HTTP fields; on this hop they are ciphertext.
+    expect(await cells('Path').nth(0).getAttribute('data-hidden')).toBe('encrypted');
+
+    // The newest packet so far: anything newer was sent after the switch.
+    await items.first().click();
+    const before = await packetId();
+    await widget.getByLabel('TLS').selectOption('passthrough');
+    expect(await widget.getByLabel('Balancer layer').inputValue()).toBe('l4');
+    await expect
+      .poll(
+        async () => {
+          await step.click();
+          if ((await requests.count()) === 0) return 0;
+          await requests.first().click();
+          return packetId();
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(before);
+    // L4 passthrough: the balancer has no keys, so path and cookies are ciphertext in both columns.
+    for (const field of ['Path', 'Cookies']) {
+      for (const column of [0, 1]) {
+        const cell = cells(field).nth(column);
+        expect(await cell.getAttribute('data-hidden'), `${field} ${column}`).toBe('encrypted');
+        expect(await cell.textContent(), `${field} ${column}`).toMatch(/encrypted/);
+        expect(await cell.textContent(), `${field} ${column}`).not.toMatch(/\/api|session=/);
+      }
+    }
+    // What an L4 device reads without keys: addresses, ports and the ClientHello's SNI.
+    expect(await cells('SNI').nth(0).getAttribute('data-hidden')).toBeNull();
+  });
+
+  it('has no accessibility violations with a widget playing and paused', async () => {
+    const page = await newPage();
+    const widget = await openWidget(page, `${LESSON}#l4-visibility`, 'what-the-lb-sees');
+    await play(widget, '1');
+    await widget.locator('.event-log__item').first().waitFor();
+    expect(await axeViolations(page), 'playing').toEqual([]);
+    await widget.getByRole('button', { name: 'Pause' }).click();
+    await widget.getByRole('button', { name: 'Play' }).waitFor();
+    // With a packet inspected too.
+    await widget.locator('.event-log__item').first().click();
+    await widget.locator('.inspector[data-inspecting]').waitFor();
+    expect(await axeViolations(page), 'paused').toEqual([]);
+  });
+
+  it('runs a predict quiz: the prediction is locked in, compared with the simulation, and kept', async () => {
+    const page = await newPage();
+    await page.goto(`${baseURL()}${LESSON}#ip-hash-vs-cookie`);
+    await waitForLesson(page);
+    const quiz = page.locator('[data-quiz="predict-nat-skew"]');
+    await quiz.scrollIntoViewIfNeeded();
+    const option = (text: string) => quiz.locator('.quiz__option').filter({ hasText: text });
+    const status = quiz.locator('.quiz__status');
+    expect(await quiz.locator('.packet-flow-slot, [data-widget]').count()).toBe(0);
+    await quiz.getByRole('radio', { name: /Its load stays close to its fair share/ }).check();
+    await quiz.getByRole('button', { name: 'Lock in my prediction' }).click();
+
+    const outcome = async () => {
+      expect(await status.textContent()).toMatch(/The simulation did something else/);
+      expect(await option('It melts').locator('.quiz__verdict').textContent()).toMatch(/What the simulation did/);
+      expect(await option('Its load stays close').locator('.quiz__verdict').textContent()).toMatch(/Your prediction/);
+      expect(await quiz.getByRole('radio', { name: /Its load stays close/ }).isChecked()).toBe(true);
+      expect(await quiz.locator('[data-measured]').textContent()).toBe('3.7×');
+      expect(await quiz.getByRole('button', { name: 'Lock in my prediction' }).count()).toBe(0);
+    };
+    await status.filter({ hasText: /\S/ }).waitFor();
+    await outcome();
+    await quiz.locator('#widget-predict-nat-skew-run').scrollIntoViewIfNeeded();
+    await quiz.locator('[data-widget="predict-nat-skew-run"] .packet-flow__metrics').waitFor();
+
+    // Stored progress: after a reload the prediction and the outcome are still there.
+    await page.reload();
+    await waitForLesson(page);
+    await quiz.scrollIntoViewIfNeeded();
+    await status.filter({ hasText: /\S/ }).waitFor();
+    await outcome();
+
+    const crash = page.locator('[data-quiz="predict-crash-sessions"]');
+    await crash.scrollIntoViewIfNeeded();
+    await crash.getByRole('radio', { name: /Roughly the quarter/ }).check();
+    await crash.getByRole('button', { name: 'Lock in my prediction' }).click();
+    await expect.poll(() => crash.locator('.quiz__status').textContent()).toMatch(/Your prediction was right/);
+    expect(
+      await crash
+        .locator('.quiz__option')
+        .filter({ hasText: 'Roughly the quarter' })
+        .locator('.quiz__verdict')
+        .textContent(),
+    ).toMatch(/Your prediction: right/);
+    await crash.locator('#widget-predict-crash-sessions-run').scrollIntoViewIfNeeded();
+    await crash.locator('[data-widget="predict-crash-sessions-run"] .packet-flow__metrics').waitFor();
   });
 
   it('contains a failing widget: an error panel with a retry, the lesson keeps working', async () => {
