@@ -23,7 +23,7 @@ describe('course home', () => {
     ]);
     expect(items[0]).toHaveTextContent(/0% done/);
     expect(items[1]).toHaveTextContent('Not started');
-    expect(items[1]).toHaveTextContent(/30 min read/);
+    expect(items[1]).toHaveTextContent(/35 min read/);
     expect(within(items[1]!).getByRole('link', { name: 'Load Balancing: Basics' })).toHaveAttribute(
       'href',
       '/en/lessons/load-balancing-basics',
