@@ -104,7 +104,7 @@ function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete
 
   return (
     <RenderContext.Provider value={context}>
-      <div className="lesson__body" data-lang={lesson.lang}>
+      <div className="lesson__body" data-lang={lesson.lang} data-complete={complete ? '' : undefined}>
         {groups.slice(0, count).map((group, i) =>
           group.id ? (
             <section key={group.id} className="lesson-section" aria-labelledby={group.id}>

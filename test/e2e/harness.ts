@@ -96,7 +96,9 @@ export async function waitForLesson(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const lang = window.location.pathname.split('/')[1];
     return (
-      document.documentElement.lang === lang && document.querySelector(`.lesson__body[data-lang="${lang}"]`) !== null
+      document.documentElement.lang === lang &&
+      // data-complete: every section is in the page (a lesson opened at its top renders a section per task).
+      document.querySelector(`.lesson__body[data-lang="${lang}"][data-complete]`) !== null
     );
   });
 }
