@@ -20,7 +20,7 @@ export const CSP = [
   "form-action 'none'",
   "require-trusted-types-for 'script'",
   // One Trusted Types policy, for the packet-drawing worker's own same-origin URL (src/viz/worker-url.ts).
-  "trusted-types packet-worker-url",
+  'trusted-types packet-worker-url',
 ].join('; ');
 
 function cspMeta(): Plugin {
