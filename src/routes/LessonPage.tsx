@@ -5,7 +5,7 @@ import { useLang } from '../app/use-lang';
 import { loadLesson, lessonMeta } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
 import { RenderContext } from '../content/render/render-context';
-import { groupSections } from '../content/render/sections';
+import { groupSections, takeBudget } from '../content/render/sections';
 import { SectionBlocks } from '../content/render/SectionBlocks';
 import { useRenderLabels } from '../content/render/use-render-labels';
 import type { CompiledLesson, LessonMeta } from '../content/tree';
@@ -76,8 +76,9 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   );
 }
 
-/** Sections rendered in the first pass: enough to fill the first screen on any device. */
-const FIRST_PASS_GROUPS = 2;
+/** Render cost of the first slice (enough to fill the first screen), and of each later slice. */
+const FIRST_SLICE = 14;
+const NEXT_SLICE = 10;
 
 function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete: (complete: boolean) => void }) {
   const { hash } = useLocation();
@@ -88,24 +89,25 @@ function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete
   );
   const groups = useMemo(() => groupSections(lesson.body), [lesson]);
   // A long lesson rendered in one go is one long task that blocks input. The first screen renders
-  // at once, then one section per task, so no single task grows with the lesson. A link to a
+  // at once, then a slice of similar cost per task, so no task grows with the lesson. A link to a
   // section renders everything at once, so the target exists when the page scrolls to it.
-  const [count, setCount] = useState(() => (hash === '' ? FIRST_PASS_GROUPS : Infinity));
-  const complete = count >= groups.length;
+  const [budget, setBudget] = useState(() => (hash === '' ? FIRST_SLICE : Infinity));
+  const shown = useMemo(() => takeBudget(groups, budget), [groups, budget]);
+  const complete = shown.complete;
   useEffect(() => {
     if (complete) {
       onComplete(true);
       return undefined;
     }
-    const timer = setTimeout(() => startTransition(() => setCount((n) => n + 1)), 0);
+    const timer = setTimeout(() => startTransition(() => setBudget((n) => n + NEXT_SLICE)), 0);
     return () => clearTimeout(timer);
-  }, [complete, count, onComplete]);
+  }, [complete, budget, onComplete]);
   useScrollToHash(complete ? lesson : null);
 
   return (
     <RenderContext.Provider value={context}>
       <div className="lesson__body" data-lang={lesson.lang} data-complete={complete ? '' : undefined}>
-        {groups.slice(0, count).map((group, i) =>
+        {shown.groups.map((group, i) =>
           group.id ? (
             <section key={group.id} className="lesson-section" aria-labelledby={group.id}>
               <SectionBlocks id={group.id} nodes={group.blocks} />

@@ -17,3 +17,42 @@ export function groupSections(body: BlockNode[]): SectionGroup[] {
   }
   return groups;
 }
+
+/**
+ * A rough render cost per block, so a long lesson can be rendered in slices of similar cost: a
+ * quiz is many elements and a React component per option, a paragraph is one element.
+ */
+export function blockCost(block: BlockNode): number {
+  switch (block.t) {
+    case 'directive':
+      return block.name === 'quiz' ? 8 : block.name === 'reflection' ? 4 : 2;
+    case 'table':
+      return 1 + Math.ceil(block.rows.length / 2);
+    case 'list':
+      return 1 + Math.ceil(block.items.length / 2);
+    default:
+      return 1;
+  }
+}
+
+/**
+ * The lesson as far as `budget` reaches, in whole blocks and in order (at least one block);
+ * `complete` once every block is in.
+ */
+export function takeBudget(groups: SectionGroup[], budget: number): { groups: SectionGroup[]; complete: boolean } {
+  const out: SectionGroup[] = [];
+  let left = budget;
+  for (const group of groups) {
+    const blocks: BlockNode[] = [];
+    out.push({ id: group.id, blocks });
+    for (const block of group.blocks) {
+      if (left <= 0 && (blocks.length > 0 || out.length > 1)) {
+        if (blocks.length === 0) out.pop();
+        return { groups: out, complete: false };
+      }
+      blocks.push(block);
+      left -= blockCost(block);
+    }
+  }
+  return { groups: out, complete: true };
+}
