@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { useLang } from '../app/use-lang';
@@ -76,9 +76,12 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   );
 }
 
+/** Text before the first section; memoised like sections, so later slices skip it. */
+const IntroBlocks = memo(Blocks);
+
 /** Render cost of the first slice (enough to fill the first screen), and of each later slice. */
-const FIRST_SLICE = 14;
-const NEXT_SLICE = 10;
+const FIRST_SLICE = 8;
+const NEXT_SLICE = 4;
 
 function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete: (complete: boolean) => void }) {
   const { hash } = useLocation();
@@ -113,7 +116,7 @@ function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete
               <SectionBlocks id={group.id} nodes={group.blocks} />
             </section>
           ) : (
-            <Blocks key={`intro-${i}`} nodes={group.blocks} />
+            <IntroBlocks key={`intro-${i}`} nodes={group.blocks} />
           ),
         )}
       </div>

@@ -41,7 +41,8 @@ export function MetricsPanel({
       ? canary.windowShare / (canary.windowShare + v2.windowShare)
       : null;
   return (
-    <div className="packet-flow__metrics">
+    // data-at: the simulated time of this reading, so tests and benchmarks can tell a fresh one.
+    <div className="packet-flow__metrics" data-at={metrics.timeMs.toFixed(1)}>
       <dl className="readouts">
         <div>
           <dt>{t('widget.metric.imbalance')}</dt>

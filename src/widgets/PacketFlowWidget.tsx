@@ -15,7 +15,7 @@ import { EventLog } from './EventLog';
 import { Inspector } from './Inspector';
 import { LockIcon } from './LockIcon';
 import { MetricsPanel } from './MetricsPanel';
-import { createLoopHandles, useSimulationLoop, type LoopHandles } from './use-simulation-loop';
+import { createLoopHandles, useSimulationLoop, type LoopHandles, type SamplePart } from './use-simulation-loop';
 import {
   applyWidgetState,
   parseWidgetState,
@@ -124,9 +124,9 @@ export default function PacketFlowWidget({
 
   const [goalJustReached, setGoalJustReached] = useState(false);
   const onSample = useCallback(
-    (m: Metrics, hops: Hop[]) => {
-      setMetrics(m);
-      setRecent(hops.slice(-12));
+    (m: Metrics, hops: Hop[], part: SamplePart) => {
+      if (part !== 'log') setMetrics(m);
+      if (part !== 'metrics') setRecent(hops.slice(-12));
       const goal = GOALS[scenarioId];
       if (withGoal && !goalReached && goal?.(m, loop.sim.config)) {
         setGoalJustReached(true);

@@ -121,7 +121,8 @@ const SLIDER_LATENCY = `async (count) => {
         // The next animation frame is when the change reaches the screen.
         requestAnimationFrame(() => resolve(performance.now()));
       });
-      observer.observe(panel, { subtree: true, childList: true, characterData: true });
+      // A fresh reading changes data-at even when every number rounds to what was shown.
+      observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
     });
     const start = performance.now();
     setValue.call(slider, String(5 + ((i * 7) % 45)));

@@ -1,15 +1,17 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { BlockDirectiveNode } from '../tree';
 import { Blocks } from './Blocks';
 import { Inlines } from './Inlines';
+import { useRenderContext } from './render-context';
 
 type CalloutKind = 'note' | 'warning' | 'production';
 const ICONS: Record<CalloutKind, string> = { note: 'ℹ', warning: '⚠', production: '⚙' };
 
 /** `:::note`, `:::warning` and `:::production`: an aside with a visible kind, not colour alone. */
 export function Callout({ node }: { node: BlockDirectiveNode }) {
-  const { t } = useTranslation();
+  // Labels come from the render context: a lesson has many callouts, and one translation hook each
+  // was a noticeable part of rendering it.
+  const { labels } = useRenderContext();
   const titleId = useId();
   const kind = node.name as CalloutKind;
   return (
@@ -20,11 +22,11 @@ export function Callout({ node }: { node: BlockDirectiveNode }) {
         </span>
         {node.label ? (
           <>
-            <span className="visually-hidden">{t(`callout.${kind}`)}: </span>
+            <span className="visually-hidden">{labels.callout[kind]}: </span>
             <Inlines nodes={node.label} />
           </>
         ) : (
-          t(`callout.${kind}`)
+          labels.callout[kind]
         )}
       </p>
       <Blocks nodes={node.c} />

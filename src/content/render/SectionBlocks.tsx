@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import type { BlockNode } from '../tree';
 import { Blocks } from './Blocks';
 
@@ -6,7 +6,7 @@ import { Blocks } from './Blocks';
  * One `##` section's blocks, with an invisible marker where each section (and `###` subsection)
  * ends: scrolling a marker into view is what "read" means for progress.
  */
-export function SectionBlocks({ id, nodes }: { id: string; nodes: BlockNode[] }) {
+export const SectionBlocks = memo(function SectionBlocks({ id, nodes }: { id: string; nodes: BlockNode[] }) {
   const parts: { id: string; blocks: BlockNode[] }[] = [{ id, blocks: [] }];
   for (const node of nodes) {
     if (node.t === 'heading' && node.depth === 3) parts.push({ id: node.id, blocks: [] });
@@ -22,4 +22,4 @@ export function SectionBlocks({ id, nodes }: { id: string; nodes: BlockNode[] })
       ))}
     </>
   );
-}
+});

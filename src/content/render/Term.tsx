@@ -56,15 +56,21 @@ export function Term({ node }: { node: InlineDirectiveNode }) {
       >
         <Inlines nodes={node.c} />
       </button>
+      {/* The popover's content is rendered only while open: a lesson has dozens of terms, and
+          their hidden definitions and links were a good part of the cost of showing a lesson. */}
       <span id={popoverId} className="term__popover" hidden={!open}>
-        <span className="term__title">{entry.title}</span>
-        <DefinitionText blocks={entry.definition} />
-        <span className="term__actions">
-          <Link to={glossaryPath(lang, id)}>{labels.openInGlossary}</Link>
-          <button type="button" className="term__close" onClick={close}>
-            {labels.close}
-          </button>
-        </span>
+        {open && (
+          <>
+            <span className="term__title">{entry.title}</span>
+            <DefinitionText blocks={entry.definition} />
+            <span className="term__actions">
+              <Link to={glossaryPath(lang, id)}>{labels.openInGlossary}</Link>
+              <button type="button" className="term__close" onClick={close}>
+                {labels.close}
+              </button>
+            </span>
+          </>
+        )}
       </span>
     </span>
   );

@@ -20,6 +20,8 @@ export interface RenderLabels {
   openInGlossary: string;
   close: string;
   widgetLoading: string;
+  /** The visible kind of each callout (note, warning, production). */
+  callout: Record<'note' | 'warning' | 'production', string>;
 }
 
 export const RenderContext = createContext<RenderContextValue | null>(null);

@@ -44,15 +44,17 @@ export function takeBudget(groups: SectionGroup[], budget: number): { groups: Se
   let left = budget;
   for (const group of groups) {
     const blocks: BlockNode[] = [];
-    out.push({ id: group.id, blocks });
     for (const block of group.blocks) {
-      if (left <= 0 && (blocks.length > 0 || out.length > 1)) {
-        if (blocks.length === 0) out.pop();
+      if (left <= 0 && (blocks.length > 0 || out.length > 0)) {
+        if (blocks.length > 0) out.push({ id: group.id, blocks });
         return { groups: out, complete: false };
       }
       blocks.push(block);
       left -= blockCost(block);
     }
+    // A whole section keeps its original array, so memoised sections skip re-rendering as later
+    // slices arrive (otherwise every slice would re-render the lesson so far).
+    out.push(group);
   }
   return { groups: out, complete: true };
 }

@@ -18,6 +18,7 @@ export function useRenderLabels(): RenderLabels {
         openInGlossary: t('glossary.openInGlossary'),
         close: t('glossary.close'),
         widgetLoading: t('widget.loading'),
+        callout: { note: t('callout.note'), warning: t('callout.warning'), production: t('callout.production') },
       };
     },
     // `t` changes identity with the language; `lang` makes that explicit.
