@@ -201,7 +201,9 @@ describe('quiz in a lesson', () => {
   it('records the answer in the learner store by language-neutral ids', async () => {
     const user = userEvent.setup();
     renderApp('/en/lessons/l4-vs-l7-balancing');
-    const quiz = (await screen.findAllByRole('button', { name: /show the answer/ }))[0]!.closest('section')!;
+    const quiz = (await screen.findAllByRole('button', { name: /show the answer/ }, { timeout: 10_000 }))[0]!.closest(
+      'section',
+    )!;
     const id = quiz.getAttribute('data-quiz')!;
     await user.click(within(quiz).getByRole('button', { name: /show the answer/ }));
     expect(useLearnerStore.getState().lessons['l4-vs-l7-balancing']?.quizzes[id]?.revealedAt).toBeGreaterThan(0);
