@@ -83,7 +83,8 @@ describe('quizzes and progress', () => {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(300);
     await expect(page.locator('.lesson-summary').textContent()).resolves.toMatch(/Quizzes: 0 solved, \d+ answer shown/);
-    expect(await page.locator('.toc a[data-read]').count()).toBeGreaterThan(0);
+    // Reading marks arrive through an IntersectionObserver, a frame or two after the scroll.
+    await expect.poll(() => page.locator('.toc a[data-read]').count(), { timeout: 5000 }).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Lessons', exact: true }).click();
     await expect(page.locator('[data-lesson="reverse-proxy"]').textContent()).resolves.toMatch(/\d+% done|Complete/);
   });
