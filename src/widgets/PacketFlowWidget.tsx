@@ -151,7 +151,8 @@ export default function PacketFlowWidget({
       writeWidgetParam(widgetId, serializeWidgetState(scenarioId, loop.sim, loop.seed));
       loop.renderer?.setTopology(loop.sim.topology());
       setConfigVersion((v) => v + 1);
-      drawNow();
+      // A live change: the numbers matter at once; the event log catches up on its next turn.
+      drawNow('metrics');
     },
     [drawNow, loop, scenarioId, widgetId],
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useRef } from 'react';
 import type { Hop, Metrics, SimulationHandle } from '../engine';
 import type { PacketFlowRenderer } from '../viz/packet-flow-renderer';
 import { pauseClock, startClock, tick, type ClockState } from './clock';
@@ -53,25 +53,28 @@ export function useSimulationLoop(params: {
   timeScale: number;
   /** `part` says which text readouts to refresh: both after a change, one at a time while playing. */
   onSample: (metrics: Metrics, hops: Hop[], part: SamplePart) => void;
-}): { drawNow: () => void } {
+}): { drawNow: (part?: SamplePart) => void } {
   const { loop, running, speed, selectedPacket, onSample, timeScale } = params;
   const latest = useRef({ speed, selectedPacket, onSample, timeScale });
   useEffect(() => {
     latest.current = { speed, selectedPacket, onSample, timeScale };
   }, [speed, selectedPacket, onSample, timeScale]);
 
-  const drawNow = useCallback(() => {
-    const h = loop;
-    collect(h);
-    const metrics = h.sim.metrics();
-    h.renderer?.update({
-      timeMs: h.clock.simMs,
-      hops: h.hops,
-      selectedPacket: latest.current.selectedPacket,
-      backends: metrics.backends,
-    });
-    latest.current.onSample(metrics, h.hops, 'all');
-  }, [loop]);
+  const drawNow = useCallback(
+    (part: SamplePart = 'all') => {
+      const h = loop;
+      collect(h);
+      const metrics = h.sim.metrics();
+      h.renderer?.update({
+        timeMs: h.clock.simMs,
+        hops: h.hops,
+        selectedPacket: latest.current.selectedPacket,
+        backends: metrics.backends,
+      });
+      latest.current.onSample(metrics, h.hops, part);
+    },
+    [loop],
+  );
 
   useEffect(() => {
     const h = loop;
@@ -100,13 +103,16 @@ export function useSimulationLoop(params: {
         backends = metrics.backends;
       }
       h.renderer?.update({ timeMs: t, hops: h.hops, selectedPacket: selected, backends });
-      // Text readouts update twice a second: fast enough to follow, calm enough to read. Each
-      // update is a React render that must fit in a frame on a slow phone, so the metrics and the
-      // event log take turns, a quarter second apart.
-      if (metrics && now - lastSample > 250) {
+      // Text readouts refresh every second, the metrics and the event log half a second apart:
+      // calm enough to read, and each refresh is a React render small enough to fit in a frame on
+      // a slow phone. A change the student makes shows at once (drawNow).
+      if (metrics && now - lastSample > 500) {
         lastSample = now;
         part = part === 'metrics' ? 'log' : 'metrics';
-        sample(metrics, h.hops, part);
+        const which = part;
+        // A transition: React renders the readouts in slices between animation frames instead of
+        // holding up the next frame.
+        startTransition(() => sample(metrics, h.hops, which));
       }
     };
     frame = requestAnimationFrame(onFrame);
