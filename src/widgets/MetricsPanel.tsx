@@ -130,37 +130,14 @@ export function MetricsPanel({
                 {controls?.backendButtons || controls?.addRemove ? (
                   <td className="metrics-table__actions">
                     {controls.backendButtons && (
-                      <>
-                        {b.state === 'up' ? (
-                          <button
-                            type="button"
-                            className="button button--quiet button--small"
-                            onClick={() => onBackend(b.id, 'crash')}
-                          >
-                            {t('widget.action.crash')}
-                            <span className="visually-hidden"> {b.id}</span>
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button button--quiet button--small"
-                            onClick={() => onBackend(b.id, 'revive')}
-                          >
-                            {t('widget.action.revive')}
-                            <span className="visually-hidden"> {b.id}</span>
-                          </button>
-                        )}
-                      </>
+                      <BackendButton
+                        backend={b.id}
+                        action={b.state === 'up' ? 'crash' : 'revive'}
+                        onBackend={onBackend}
+                      />
                     )}
                     {controls.addRemove && live.length > 1 && (
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
-                        onClick={() => onBackend(b.id, 'remove')}
-                      >
-                        {t('widget.action.remove')}
-                        <span className="visually-hidden"> {b.id}</span>
-                      </button>
+                      <BackendButton backend={b.id} action="remove" onBackend={onBackend} />
                     )}
                   </td>
                 ) : null}
@@ -199,5 +176,24 @@ function ExtremeNotes({ metrics, config }: { metrics: Metrics; config: SimConfig
         <li key={note}>{note}</li>
       ))}
     </ul>
+  );
+}
+
+/** One action on one server; its accessible name says which ("Crash web-2"). */
+function BackendButton({
+  backend,
+  action,
+  onBackend,
+}: {
+  backend: string;
+  action: 'crash' | 'revive' | 'remove';
+  onBackend: (backendId: string, action: BackendAction) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="button button--quiet button--small" onClick={() => onBackend(backend, action)}>
+      {t(`widget.action.${action}`)}
+      <span className="visually-hidden"> {backend}</span>
+    </button>
   );
 }
