@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { i18n } from '../i18n';
@@ -15,6 +15,15 @@ import { RootRedirect } from './RootRedirect';
 const GlossaryPage = lazy(() => import('../routes/GlossaryPage').then((m) => ({ default: m.GlossaryPage })));
 const ProgressPage = lazy(() => import('../routes/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 
+/** A lazily loaded page: nothing is shown for the moment its chunk loads. */
+function Lazy({ page: Page }: { page: ComponentType }) {
+  return (
+    <Suspense fallback={null}>
+      <Page />
+    </Suspense>
+  );
+}
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -22,22 +31,8 @@ export function AppRoutes() {
       <Route path=":lang" element={<LangLayout />}>
         <Route index element={<HomePage />} />
         <Route path="lessons/:slug" element={<LessonPage />} />
-        <Route
-          path="glossary"
-          element={
-            <Suspense fallback={null}>
-              <GlossaryPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="progress"
-          element={
-            <Suspense fallback={null}>
-              <ProgressPage />
-            </Suspense>
-          }
-        />
+        <Route path="glossary" element={<Lazy page={GlossaryPage} />} />
+        <Route path="progress" element={<Lazy page={ProgressPage} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -8,7 +8,7 @@
 import type { Selection } from 'd3-selection';
 import type { Hop } from '../engine';
 import type { ToWorker } from './packet-canvas.worker';
-import { LOCK, SHAPES, styleIndex, type Palette } from './packet-sprites';
+import { KINDS, LOCK, SHAPES, styleIndex, type Palette } from './packet-sprites';
 import { trustedWorkerUrl } from './worker-url';
 // The worker is built as its own script; this import is its URL.
 import packetWorkerUrl from './packet-canvas.worker.ts?worker&url';
@@ -27,7 +27,6 @@ export interface PacketLayer {
   destroy(): void;
 }
 
-const KINDS = Object.keys(SHAPES) as Hop['kind'][];
 /** How far from a packet's centre a click or tap still selects it, in CSS px. */
 const HIT_RADIUS = 12;
 

@@ -12,17 +12,18 @@ interface TrustedTypesLike {
 
 let policy: TrustedTypePolicyLike | null | undefined;
 
+/** The one rule, for browsers with Trusted Types (inside the policy) and without (before it). */
+function sameOriginOnly(value: string): string {
+  if (new URL(value, window.location.href).origin !== window.location.origin)
+    throw new Error(`refusing a cross-origin worker: ${value}`);
+  return value;
+}
+
 export function trustedWorkerUrl(url: URL): string | URL {
-  if (url.origin !== window.location.origin) throw new Error(`refusing a cross-origin worker: ${url.href}`);
+  sameOriginOnly(url.href);
   const trustedTypes = (window as unknown as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   if (!trustedTypes) return url;
-  policy ??= trustedTypes.createPolicy('packet-worker-url', {
-    createScriptURL: (value) => {
-      if (new URL(value, window.location.href).origin !== window.location.origin)
-        throw new Error(`refusing a cross-origin worker: ${value}`);
-      return value;
-    },
-  });
+  policy ??= trustedTypes.createPolicy('packet-worker-url', { createScriptURL: sameOriginOnly });
   // Worker accepts a TrustedScriptURL where the DOM types say string | URL.
   return policy.createScriptURL(url.href) as string;
 }

@@ -166,7 +166,7 @@ function ExtremeNotes({ metrics, config }: { metrics: Metrics; config: SimConfig
   const serving = metrics.backends.filter((b) => b.state !== 'crashed' && b.healthy);
   const notes: string[] = [];
   if (metrics.backends.length > 0 && serving.length === 0) notes.push(t('widget.note.allDown'));
-  else if (serving.length === 1 && metrics.backends.length >= 1) notes.push(t('widget.note.single'));
+  else if (serving.length === 1) notes.push(t('widget.note.single'));
   if (config.clients.natShare >= 1 && config.balancer.stickiness === 'source-ip') notes.push(t('widget.note.allNat'));
   if (serving.length > 0 && serving.every((b) => b.window.utilisation >= 0.95)) notes.push(t('widget.note.saturated'));
   if (notes.length === 0) return null;
