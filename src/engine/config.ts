@@ -112,6 +112,8 @@ export interface BackendConfig {
   speed: number;
   weight: number;
   state: BackendState;
+  /** Share of requests a gray backend answers with a 5xx (1 = all of them). */
+  grayErrorRate: number;
 }
 
 export interface PoolConfig {
@@ -179,6 +181,7 @@ export function backend(id: string, overrides: Partial<BackendConfig> = {}): Bac
     speed: 1,
     weight: 1,
     state: 'up',
+    grayErrorRate: 1,
     ...overrides,
   };
 }

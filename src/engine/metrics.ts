@@ -5,6 +5,7 @@
 import type { RemapReport, Simulation } from './simulation.ts';
 
 export interface Percentiles {
+  mean: number;
   p50: number;
   p95: number;
   p99: number;
@@ -43,7 +44,9 @@ export interface Metrics {
   balancer: {
     bytesIn: number;
     bytesOut: number;
-    /** Share of all request and response bytes that passed through the balancer. */
+    /** Every byte the clients and servers exchanged on the wire: data, headers, ACKs, handshakes. */
+    trafficBytes: number;
+    /** Share of those bytes that passed through the balancer. */
     bytesShare: number;
     cpuMs: number;
     /** Average cores busy: CPU time over elapsed time. */
@@ -141,6 +144,7 @@ export function readMetrics(sim: Simulation): Metrics {
     balancer: {
       bytesIn: t.lbBytesIn,
       bytesOut: t.lbBytesOut,
+      trafficBytes: t.trafficBytes,
       bytesShare: t.trafficBytes > 0 ? t.lbBytesIn / t.trafficBytes : 0,
       cpuMs: t.lbCpuUs / 1000,
       cpuCores: t.lbCpuUs / elapsedUs,
@@ -168,8 +172,13 @@ export function readMetrics(sim: Simulation): Metrics {
   };
 }
 
-function percentiles(h: { quantile(q: number): number }): Percentiles {
-  return { p50: h.quantile(0.5) / 1000, p95: h.quantile(0.95) / 1000, p99: h.quantile(0.99) / 1000 };
+function percentiles(h: { quantile(q: number): number; mean(): number }): Percentiles {
+  return {
+    mean: h.mean() / 1000,
+    p50: h.quantile(0.5) / 1000,
+    p95: h.quantile(0.95) / 1000,
+    p99: h.quantile(0.99) / 1000,
+  };
 }
 
 function maxOverMean(values: number[]): number {

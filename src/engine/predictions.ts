@@ -1,14 +1,13 @@
 /**
- * Predict-then-run questions: a preset, a measured number, and the outcomes a student can
+ * Predict-then-run questions: a scenario, a measured number, and the outcomes a student can
  * predict, each a range of that number. The right outcome is whatever the engine measures with
- * the preset's seed, so no answer is ever typed in by hand. Lessons name a prediction with
+ * the scenario's seed, so no answer is ever typed in by hand. Lessons name a prediction with
  * `::::quiz{kind="predict" prediction="…"}` and give one option per outcome, with the outcome's id.
  */
-import { MEASURES, runPreset } from './scenario-run.ts';
-import { getScenario } from './scenarios.ts';
-
-/** How the measured number reads: a ratio to fair share (×), a share (%) or a count. */
-export type PredictionUnit = 'ratio' | 'share' | 'count';
+import type { MeasureFormat } from './measure-format.ts';
+import type { MeasureId } from './measures.ts';
+import { evaluate, resolvedRun, type MeasurementRun } from './measurements.ts';
+import type { ScenarioId } from './scenarios/index.ts';
 
 export interface PredictionOutcome {
   id: string;
@@ -20,20 +19,24 @@ export interface PredictionOutcome {
 
 export interface Prediction {
   id: string;
-  scenario: string;
-  measure: string;
-  unit: PredictionUnit;
+  /** The scenario the quiz replays, script included. */
+  scenario: ScenarioId;
+  measure: MeasureId;
+  format: MeasureFormat;
   /** Ranges that together cover every value, in order; each is one quiz option. */
   outcomes: PredictionOutcome[];
 }
 
+const RATIO: MeasureFormat = { unit: 'ratio' };
+const PERCENT: MeasureFormat = { unit: 'percent' };
+const COUNT: MeasureFormat = { unit: 'count' };
+
 export const PREDICTIONS: Prediction[] = [
   {
-    // Fact base §4: one NAT hashes 30% of users onto one server.
     id: 'nat-ip-hash-skew',
     scenario: 'sticky-ip-hash-nat',
     measure: 'imbalance',
-    unit: 'ratio',
+    format: RATIO,
     outcomes: [
       { id: 'even', max: 1.3 },
       { id: 'mild', min: 1.3, max: 2 },
@@ -42,9 +45,9 @@ export const PREDICTIONS: Prediction[] = [
   },
   {
     id: 'crash-memory-sessions',
-    scenario: 'crash-memory-sessions',
+    scenario: 'crash-memory-sessions-replay',
     measure: 'sessionsLostShare',
-    unit: 'share',
+    format: PERCENT,
     outcomes: [
       { id: 'none', max: 0.01 },
       { id: 'some', min: 0.01, max: 0.6 },
@@ -55,7 +58,7 @@ export const PREDICTIONS: Prediction[] = [
     id: 'dsr-balancer-bytes',
     scenario: 'nat-vs-dsr',
     measure: 'balancerByteShare',
-    unit: 'share',
+    format: PERCENT,
     outcomes: [
       { id: 'few', max: 0.1 },
       { id: 'half', min: 0.1, max: 0.75 },
@@ -66,7 +69,7 @@ export const PREDICTIONS: Prediction[] = [
     id: 'http2-busy-backends',
     scenario: 'http2-pinning',
     measure: 'busyBackends',
-    unit: 'count',
+    format: COUNT,
     outcomes: [
       { id: 'few', max: 4 },
       { id: 'most', min: 4, max: 8 },
@@ -75,9 +78,9 @@ export const PREDICTIONS: Prediction[] = [
   },
   {
     id: 'websocket-new-servers',
-    scenario: 'websocket-scale-out',
+    scenario: 'websocket-scale-out-replay',
     measure: 'newBackendsWindowShare',
-    unit: 'share',
+    format: PERCENT,
     outcomes: [
       { id: 'none', max: 0.05 },
       { id: 'some', min: 0.05, max: 0.35 },
@@ -86,9 +89,9 @@ export const PREDICTIONS: Prediction[] = [
   },
   {
     id: 'maglev-keys-moved',
-    scenario: 'hash-churn',
+    scenario: 'hash-churn-replay',
     measure: 'remapFraction',
-    unit: 'share',
+    format: PERCENT,
     outcomes: [
       { id: 'sixth', max: 0.3 },
       { id: 'half', min: 0.3, max: 0.7 },
@@ -99,7 +102,7 @@ export const PREDICTIONS: Prediction[] = [
     id: 'gray-failure-errors',
     scenario: 'health-gray-failure',
     measure: 'errorShare',
-    unit: 'share',
+    format: PERCENT,
     outcomes: [
       { id: 'none', max: 0.02 },
       { id: 'fifth', min: 0.02, max: 0.5 },
@@ -121,14 +124,29 @@ export interface PredictionResult {
   outcome: string | undefined;
 }
 
-/** Runs the prediction's preset (with its own seed unless given one) and finds the outcome. */
-export function resolvePrediction(prediction: Prediction, seed?: number): PredictionResult {
-  const scenario = getScenario(prediction.scenario);
-  const measure = MEASURES[prediction.measure];
-  if (!measure) throw new Error(`prediction ${prediction.id}: unknown measure "${prediction.measure}"`);
-  const value = measure(runPreset(scenario, seed ?? scenario.seed));
-  const outcome = prediction.outcomes.find(
+/** The outcome whose range holds `value`. */
+export function outcomeOf(prediction: Prediction, value: number): string | undefined {
+  return prediction.outcomes.find(
     (o) => (o.min === undefined || value >= o.min) && (o.max === undefined || value < o.max),
   )?.id;
-  return { prediction, seed: seed ?? scenario.seed, durationMs: scenario.durationMs, value, outcome };
+}
+
+/** What to run to settle a prediction: its scenario with the scenario's own seed and duration. */
+export function predictionRun(prediction: Prediction, seed?: number): MeasurementRun {
+  return { scenario: prediction.scenario, measure: prediction.measure, ...(seed === undefined ? {} : { seed }) };
+}
+
+/**
+ * Runs the prediction's scenario and finds the outcome. `run` may be swapped for a cached one
+ * (the content build caches every engine run by engine source hash).
+ */
+export function resolvePrediction(
+  prediction: Prediction,
+  seed?: number,
+  run: (request: MeasurementRun) => number = evaluate,
+): PredictionResult {
+  const request = predictionRun(prediction, seed);
+  const value = run(request);
+  const { seed: usedSeed, durationMs } = resolvedRun(request);
+  return { prediction, seed: usedSeed, durationMs, value, outcome: outcomeOf(prediction, value) };
 }

@@ -1,18 +1,19 @@
 /**
  * The discrete-event simulation: clients → (L4 tier) → balancer → backends. Time is integer
- * microseconds, all randomness comes from one seeded Rng, and per-request state lives in typed
- * arrays so a run allocates nothing per event. Three events carry a request: ARRIVAL (the client
+ * microseconds, randomness comes from seeded streams (one per purpose, see RandomStreams), and
+ * per-request state lives in typed arrays so a run allocates nothing per event. Three events carry a request: ARRIVAL (the client
  * sends; the balancer decides), AT_BACKEND (it reaches the backend) and COMPLETE (service ends).
  * Network and proxy delays are added arithmetically, which keeps the event count low.
  */
 import type { Algorithm, BackendConfig, DeepPartial, SimConfig } from './config.ts';
-import { mergeConfig } from './config.ts';
+import { backend as defaultBackend, mergeConfig } from './config.ts';
 import { EventQueue, MAX_TIME_US } from './core/event-queue.ts';
 import { Histogram } from './core/histogram.ts';
 import { IntQueue } from './core/int-queue.ts';
-import { mix32, Rng } from './core/rng.ts';
+import { mix32, RandomStreams, type Rng } from './core/rng.ts';
 import { buildPopulation, formatIp, type Population } from './model/population.ts';
 import { PickerState, type PickContext } from './model/pickers.ts';
+import { ackFlow, dataFlow, handshakeFlows, type Flow } from './model/wire.ts';
 import { Tracer } from './trace.ts';
 import { EngineParamError, validateConfig } from './validate.ts';
 
@@ -26,7 +27,6 @@ const STATE_UP = 0;
 const STATE_CRASHED = 1;
 const STATE_GRAY = 2;
 const STATE_CODE = { up: STATE_UP, crashed: STATE_CRASHED, gray: STATE_GRAY } as const;
-const MTU_PAYLOAD = 1460;
 /** CPU per forwarded packet at L4 (Katran ≈ 5 Mpps per core) and per request at L7 (Istio 1.24). */
 const L4_CPU_PER_PACKET_US = 0.2;
 const L7_CPU_PER_REQUEST_US = 200;
@@ -119,7 +119,7 @@ const PER_BACKEND = 3;
 
 export class Simulation {
   config: SimConfig;
-  readonly rng: Rng;
+  readonly random: RandomStreams;
   readonly tracer: Tracer;
   nowUs = 0;
   eventsProcessed = 0;
@@ -177,6 +177,8 @@ export class Simulation {
   private reqStart = new Float64Array(1024);
   private reqEpoch = new Int32Array(1024);
   private reqId = new Float64Array(1024);
+  /** The request's service-time draw, made on arrival from the service stream. */
+  private reqU = new Float64Array(1024);
   private freeRequests: number[] = [];
   private requestSlots = 0;
 
@@ -210,12 +212,14 @@ export class Simulation {
   readonly latency = new Histogram();
   lastRemap: RemapReport | null = null;
   private nextRequestId = 1;
+  private readonly cacheSalt: number;
   private nextConnectionId = 1;
 
   constructor(config: SimConfig, seed: number) {
     validateConfig(config);
     this.config = config;
-    this.rng = new Rng(seed);
+    this.random = new RandomStreams(seed);
+    this.cacheSalt = mix32(seed ^ 0x2545f491);
     this.tracer = new Tracer(config.traceCapacity);
     this.rebuildPopulation();
     // With fresh stats the balancer reads live counts; stale stats get their own snapshot array.
@@ -289,7 +293,7 @@ export class Simulation {
 
   private scheduleArrival(): void {
     const rate = this.config.clients.ratePerSecond;
-    this.nextArrivalUs = rate > 0 ? Math.round(this.nowUs + this.rng.exp(1e6 / rate)) : Infinity;
+    this.nextArrivalUs = rate > 0 ? Math.round(this.nowUs + this.random.arrivals.exp(1e6 / rate)) : Infinity;
   }
 
   private scheduleHealthChecks(): void {
@@ -306,7 +310,7 @@ export class Simulation {
   private onArrival(): void {
     this.scheduleArrival();
     const { clients, balancer, network } = this.config;
-    const c = this.rng.int(clients.count);
+    const c = this.random.arrivals.int(clients.count);
     const template = this.pickTemplate();
     const r = this.allocRequest(c, template);
     this.totals.sent++;
@@ -319,10 +323,14 @@ export class Simulation {
       this.closeConnection(c);
       this.connOpen[c] = 1;
       this.connLeft[c] = persistent ? Infinity : clients.requestsPerConnection;
-      this.connPort[c] = 49152 + (((this.connPort[c] as number) - 49152 + 1 + this.rng.int(97)) % 16384);
+      // The next ephemeral port: a hash, not a random draw, so opening connections never shifts
+      // the arrival or balancing streams.
+      const portStep = 1 + (mix32(c ^ Math.imul(this.nextConnectionId, 0x9e3779b9)) % 97);
+      this.connPort[c] = 49152 + (((this.connPort[c] as number) - 49152 + portStep) % 16384);
       this.connId[c] = this.nextConnectionId++;
       this.totals.connectionsOpened++;
       setupUs = this.handshakeUs();
+      this.countHandshake();
       if (balancer.tls === 'terminate' || balancer.tls === 'reencrypt') {
         this.totals.handshakesAtBalancer++;
         this.totals.lbCpuUs += TLS_HANDSHAKE_CPU_US;
@@ -342,10 +350,9 @@ export class Simulation {
       // One decision per connection, remembered in the connection-tracking table.
       if (newConnection || this.connBackend[c] === -1) this.assignConnection(c, template);
       b = this.connBackend[c] as number;
-      this.totals.lbCpuUs += L4_CPU_PER_PACKET_US * packets(t.requestBytes);
     } else {
       this.totals.lbCpuUs += L7_CPU_PER_REQUEST_US;
-      if (balancer.cache.enabled && t.cacheable && this.rng.next() < balancer.cache.hitRatio) {
+      if (balancer.cache.enabled && t.cacheable && this.isCacheHit(r)) {
         this.finishCacheHit(r, setupUs);
         return;
       }
@@ -367,7 +374,7 @@ export class Simulation {
     const slot = this.window.slot(this.nowUs);
     this.window.data[slot]![b * PER_BACKEND]! += 1;
 
-    this.countRequestBytes(t.requestBytes);
+    this.countRequest(t.requestBytes);
     if (this.state[b] === STATE_CRASHED) {
       // Nothing listens: the connection is refused after one backend round trip.
       this.fail(r, b);
@@ -405,14 +412,17 @@ export class Simulation {
     this.active[b]!++;
     const config = this.backends[b]!.config;
     const mean = (config.serviceMs * US) / config.speed;
+    // The request's own uniform draw (made on arrival), shaped by this backend's distribution: the
+    // same request costs the same wherever a design sends it.
+    const u = this.reqU[r] as number;
     let serviceUs: number;
     switch (config.distribution) {
       case 'exponential':
-        serviceUs = this.rng.exp(mean);
+        serviceUs = -Math.log(1 - u) * mean;
         break;
       case 'bimodal':
         // Fact base §5.1: 95% take 0.5× the mean, 5% take 10.5×.
-        serviceUs = this.rng.next() < 0.95 ? mean * 0.5 : mean * 10.5;
+        serviceUs = u < 0.95 ? mean * 0.5 : mean * 10.5;
         break;
       case 'constant':
         serviceUs = mean;
@@ -432,13 +442,13 @@ export class Simulation {
       this.totals.queued--;
       this.startService(next, b);
     }
-    if (this.state[b] !== STATE_UP || this.reqEpoch[r] !== backend.epoch) {
+    if (this.reqEpoch[r] !== backend.epoch || this.state[b] === STATE_CRASHED || this.grayFails(b)) {
       // Gray failure: served, but with a 5xx. Crashed mid-request: the response never comes.
       this.fail(r, b);
       return;
     }
     const t = this.config.requests[this.reqTemplate[r] as number]!;
-    this.countResponseBytes(t.responseBytes);
+    this.countResponse(t.responseBytes);
     const { network, balancer } = this.config;
     const viaBalancer = balancer.mode === 'l7' || balancer.forwarding === 'nat';
     const returnUs =
@@ -460,9 +470,9 @@ export class Simulation {
     const { network } = this.config;
     const latencyUs = setupUs + network.clientRttMs * US + this.balancerHopUs();
     const t = this.config.requests[this.reqTemplate[r] as number]!;
-    this.totals.lbBytesIn += t.requestBytes;
-    this.totals.lbBytesOut += t.responseBytes;
-    this.totals.trafficBytes += t.requestBytes + t.responseBytes;
+    // The proxy answers itself: both directions cross it and no backend is involved.
+    this.countRequest(t.requestBytes);
+    this.countResponse(t.responseBytes);
     this.latency.record(latencyUs);
     this.window.latency[this.window.slot(this.nowUs)]!.record(latencyUs);
     this.totals.completed++;
@@ -535,7 +545,7 @@ export class Simulation {
     let total = 0;
     for (let i = 0; i < weights.length; i++) total += weights[i] as number;
     if (total <= 0) return pools[0] as number;
-    let x = this.rng.next() * total;
+    let x = this.random.balance.next() * total;
     for (let i = 0; i < weights.length; i++) {
       x -= weights[i] as number;
       if (x < 0) return pools[i] as number;
@@ -585,7 +595,7 @@ export class Simulation {
     if (candidates.length === 0) return -1;
     const { balancer } = this.config;
     const ctx = this.pickContext;
-    ctx.rng = this.rng;
+    ctx.rng = this.random.balance;
     ctx.load = balancer.mode === 'l4' && algorithm === 'least-connections' ? this.openConns : this.loadView;
     ctx.weight = this.weights;
     ctx.names = this.names;
@@ -642,7 +652,7 @@ export class Simulation {
     const proxies = Array.from({ length: tier.proxies }, (_, i) => i);
     const names = proxies.map((i) => `proxy-${i + 1}`);
     const p = this.proxyPicker.pick(tier.algorithm, proxies, {
-      rng: this.rng,
+      rng: this.random.balance,
       load: this.proxyConnections,
       weight: proxies.map(() => 1),
       names,
@@ -710,27 +720,53 @@ export class Simulation {
     return network.backendRttMs * US * (tls ? (clients.tlsVersion === '1.3' ? 2 : 3) : 1);
   }
 
-  private countRequestBytes(bytes: number): void {
-    this.totals.lbBytesIn += bytes;
-    this.totals.lbBytesOut += bytes;
-    this.totals.trafficBytes += bytes;
-    if (this.config.frontTier) {
-      this.totals.frontTierBytes += bytes;
-      this.totals.frontTierCpuUs += L4_CPU_PER_PACKET_US * packets(bytes);
-    }
+  /** Whether a request's response is in the proxy cache: a property of the request, not a draw. */
+  private isCacheHit(r: number): boolean {
+    const id = this.reqId[r] as number;
+    return mix32(id ^ this.cacheSalt) / 4294967296 < this.config.balancer.cache.hitRatio;
   }
 
-  private countResponseBytes(bytes: number): void {
+  /** A gray backend fails a share of what it serves (all of it by default), drawn from the fault stream. */
+  private grayFails(b: number): boolean {
+    if (this.state[b] !== STATE_GRAY) return false;
+    const rate = this.backends[b]!.config.grayErrorRate;
+    return rate >= 1 || this.random.faults.next() < rate;
+  }
+
+  /** Opening a connection: the TCP (and TLS) handshake packets of both sides. */
+  private countHandshake(): void {
+    const { balancer, clients } = this.config;
+    const flows = handshakeFlows(balancer.tls, clients.tlsVersion);
+    this.countFlows(flows.client, flows.server);
+  }
+
+  /** A request goes out; the server's ACK for it comes back. */
+  private countRequest(payload: number): void {
+    this.countFlows(dataFlow(payload), ackFlow(payload));
+  }
+
+  /** A response comes back; the client's ACKs for it go out. */
+  private countResponse(payload: number): void {
+    this.countFlows(ackFlow(payload), dataFlow(payload));
+  }
+
+  /**
+   * Client-to-server packets always cross the balancer (and an L4 tier in front of it); the
+   * server's packets cross it only when they come back through it (L7, or L4 in NAT mode).
+   */
+  private countFlows(toServer: Flow, toClient: Flow): void {
     const { balancer, frontTier } = this.config;
-    this.totals.trafficBytes += bytes;
-    if (balancer.mode === 'l7' || balancer.forwarding === 'nat') {
-      this.totals.lbBytesIn += bytes;
-      this.totals.lbBytesOut += bytes;
-      if (balancer.mode === 'l4') this.totals.lbCpuUs += L4_CPU_PER_PACKET_US * packets(bytes);
-    }
-    if (frontTier && frontTier.forwarding === 'nat') {
-      this.totals.frontTierBytes += bytes;
-      this.totals.frontTierCpuUs += L4_CPU_PER_PACKET_US * packets(bytes);
+    const t = this.totals;
+    t.trafficBytes += toServer.bytes + toClient.bytes;
+    const back = balancer.mode === 'l7' || balancer.forwarding === 'nat';
+    const bytes = toServer.bytes + (back ? toClient.bytes : 0);
+    t.lbBytesIn += bytes;
+    t.lbBytesOut += bytes;
+    if (balancer.mode === 'l4') t.lbCpuUs += L4_CPU_PER_PACKET_US * (toServer.packets + (back ? toClient.packets : 0));
+    if (frontTier) {
+      const tierBack = frontTier.forwarding === 'nat';
+      t.frontTierBytes += toServer.bytes + (tierBack ? toClient.bytes : 0);
+      t.frontTierCpuUs += L4_CPU_PER_PACKET_US * (toServer.packets + (tierBack ? toClient.packets : 0));
     }
   }
 
@@ -827,15 +863,13 @@ export class Simulation {
     const id = config.id ?? `${poolId}-${this.pools[poolIndex]!.backends.length + 1}`;
     const before = this.snapshotChoices(poolIndex);
     const base = this.pools[poolIndex]!.backends.map((b) => this.backends[b]!.config).find(() => true);
+    // A new server is a copy of the pool's first one (same size and speed), healthy and at weight 1.
     const b = this.addBackendInternal(poolIndex, {
+      ...defaultBackend(id),
       ...(base ?? {}),
       id,
       weight: 1,
       state: 'up',
-      concurrency: base?.concurrency ?? 8,
-      serviceMs: base?.serviceMs ?? 20,
-      distribution: base?.distribution ?? 'exponential',
-      speed: base?.speed ?? 1,
       ...config,
     });
     const active = this.config.health.active;
@@ -900,7 +934,7 @@ export class Simulation {
       if (hashing) {
         // Pure lookups: no counters move, so the report does not disturb the run.
         out[c] = pool.picker.pick(algorithm, this.candidates(pool).slice(), {
-          rng: this.rng,
+          rng: this.random.balance,
           load: this.loadView,
           weight: this.weights,
           names: this.names,
@@ -1021,7 +1055,7 @@ export class Simulation {
   private pickTemplate(): number {
     const cumulative = this.templateCumulative;
     if (cumulative.length === 1) return 0;
-    const x = this.rng.next() * (cumulative[cumulative.length - 1] as number);
+    const x = this.random.arrivals.next() * (cumulative[cumulative.length - 1] as number);
     for (let i = 0; i < cumulative.length; i++) if (x < (cumulative[i] as number)) return i;
     return cumulative.length - 1;
   }
@@ -1037,6 +1071,7 @@ export class Simulation {
     this.reqStart[r] = this.nowUs;
     this.reqBackend[r] = -1;
     this.reqId[r] = this.nextRequestId++;
+    this.reqU[r] = this.random.service.next();
     return r;
   }
 
@@ -1057,6 +1092,7 @@ export class Simulation {
     this.reqStart = grow(this.reqStart, (n) => new Float64Array(n));
     this.reqEpoch = grow(this.reqEpoch, (n) => new Int32Array(n));
     this.reqId = grow(this.reqId, (n) => new Float64Array(n));
+    this.reqU = grow(this.reqU, (n) => new Float64Array(n));
   }
 
   private poolIndex(id: string): number {
@@ -1067,11 +1103,12 @@ export class Simulation {
   private backendIndex(id: string): number {
     const b = this.names.indexOf(id);
     if (b < 0 || this.backends[b]!.removed)
-      throw new EngineParamError('backendId', `one of ${this.liveBackendIds().join(', ')}`, id);
+      throw new EngineParamError('backendId', `one of ${this.backendIds().join(', ')}`, id);
     return b;
   }
 
-  private liveBackendIds(): string[] {
+  /** Ids of the servers in the run now (removed ones excluded). */
+  backendIds(): string[] {
     return this.backends.filter((b) => !b.removed).map((b) => b.id);
   }
 
@@ -1113,8 +1150,4 @@ export class Simulation {
   formatClientIp(c: number): string {
     return formatIp(this.population.ip[c] as number);
   }
-}
-
-function packets(bytes: number): number {
-  return Math.max(1, Math.ceil(bytes / MTU_PAYLOAD));
 }

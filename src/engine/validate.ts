@@ -103,6 +103,7 @@ export function validateConfig(config: SimConfig): void {
       number(`${at}.weight`, b.weight, 0, 999);
       oneOf(`${at}.distribution`, b.distribution, ['exponential', 'bimodal', 'constant']);
       oneOf(`${at}.state`, b.state, ['up', 'crashed', 'gray']);
+      number(`${at}.grayErrorRate`, b.grayErrorRate, 0, 1);
       backends++;
     });
   });

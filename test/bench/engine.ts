@@ -38,7 +38,7 @@ const config = configWith({
 
 function run(durationMs: number) {
   const start = performance.now();
-  const metrics = runScenario(config, { seed: 7, durationMs });
+  const { metrics } = runScenario({ config, script: [], seed: 7, durationMs });
   const seconds = (performance.now() - start) / 1000;
   return { metrics, seconds };
 }
@@ -77,7 +77,7 @@ const figures = {
 };
 /** One animation frame: advance 1/60 s of simulated time, read new hops and the metrics. */
 function frameStepP95(): { scenario: string; p95Ms: number }[] {
-  return SCENARIOS.map((scenario) => {
+  return Object.values(SCENARIOS).map((scenario) => {
     const sim = createSimulation(
       { ...scenario.config, traceCapacity: Math.max(scenario.config.traceCapacity, 2000) },
       { seed: 1 },

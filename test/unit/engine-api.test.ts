@@ -8,6 +8,7 @@ import {
   runScenario,
   SCENARIOS,
 } from '../../src/engine';
+import { runConfig } from '../helpers/engine';
 
 describe('engine API', () => {
   it('names the parameter and its valid range in a typed error', () => {
@@ -33,7 +34,7 @@ describe('engine API', () => {
   });
 
   it('models an empty pool as 503s, not an exception', () => {
-    const m = runScenario(configWith({ pools: [pool('web', 0)] }), { seed: 1, durationMs: 1000 });
+    const m = runConfig(configWith({ pools: [pool('web', 0)] }), { seed: 1, durationMs: 1000 });
     expect(m.requests.sent).toBeGreaterThan(100);
     expect(m.requests.status503).toBe(m.requests.sent);
     expect(m.requests.failed).toBe(m.requests.sent);
@@ -131,8 +132,11 @@ describe('engine API', () => {
   });
 
   it('exposes every preset by id', () => {
-    for (const scenario of SCENARIOS) expect(getScenario(scenario.id)).toBe(scenario);
+    for (const [id, scenario] of Object.entries(SCENARIOS)) {
+      expect(getScenario(id)).toBe(scenario);
+      expect(scenario.id).toBe(id);
+    }
     expect(() => getScenario('nope')).toThrow(/Unknown scenario/);
-    expect(runScenario('nat-vs-dsr', { seed: 1, durationMs: 1000 }).requests.sent).toBeGreaterThan(0);
+    expect(runScenario(getScenario('nat-vs-dsr'), { durationMs: 1000 }).metrics.requests.sent).toBeGreaterThan(0);
   });
 });

@@ -9,10 +9,17 @@ const SIZE = BUCKETS_PER_DOUBLING * MAX_DOUBLINGS + 1;
 export class Histogram {
   readonly counts = new Float64Array(SIZE);
   total = 0;
+  /** Exact sum of recorded values, for the mean (buckets would round it). */
+  sum = 0;
 
   record(valueUs: number): void {
     this.counts[bucketOf(valueUs)]! += 1;
     this.total += 1;
+    this.sum += valueUs;
+  }
+
+  mean(): number {
+    return this.total === 0 ? 0 : this.sum / this.total;
   }
 
   /** The value below which `q` (0–1) of recordings fall; 0 when empty. */
@@ -30,11 +37,13 @@ export class Histogram {
   reset(): void {
     this.counts.fill(0);
     this.total = 0;
+    this.sum = 0;
   }
 
   addFrom(other: Histogram): void {
     for (let i = 0; i < SIZE; i++) this.counts[i]! += other.counts[i] as number;
     this.total += other.total;
+    this.sum += other.sum;
   }
 }
 

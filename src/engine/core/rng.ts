@@ -1,6 +1,6 @@
 /**
- * Seeded PRNG (mulberry32): tiny, fast, and good enough for simulation. All randomness in the
- * engine flows from one instance, so the same seed replays the same run bit for bit.
+ * Seeded PRNG (mulberry32): tiny, fast, and good enough for simulation. The engine draws from one
+ * stream per purpose (see RandomStreams), so the same seed replays the same run bit for bit.
  */
 export class Rng {
   private state: number;
@@ -26,11 +26,34 @@ export class Rng {
   exp(mean: number): number {
     return -Math.log(1 - this.next()) * mean;
   }
+}
 
-  /** The generator's position, so a run can be resumed or compared. */
-  get position(): number {
-    return this.state >>> 0;
+/**
+ * One seeded stream per purpose, all derived from one seed. Arrivals (who sends what, when) and
+ * service times never share a stream with balancing decisions, so two designs run with the same
+ * seed see the same clients and the same service times, and differ only where the designs differ.
+ */
+export class RandomStreams {
+  /** Inter-arrival gaps, which user sends, and which request template. */
+  readonly arrivals: Rng;
+  /** One uniform draw per request, turned into a service time by the backend that serves it. */
+  readonly service: Rng;
+  /** Random and power-of-d picks, weighted forwards (canary splits). */
+  readonly balance: Rng;
+  /** Fault injection: which requests a gray backend fails. */
+  readonly faults: Rng;
+
+  constructor(seed: number) {
+    this.arrivals = new Rng(streamSeed(seed, 1));
+    this.service = new Rng(streamSeed(seed, 2));
+    this.balance = new Rng(streamSeed(seed, 3));
+    this.faults = new Rng(streamSeed(seed, 4));
   }
+}
+
+/** A well-spread seed for stream `k` of a run seeded with `seed`. */
+function streamSeed(seed: number, k: number): number {
+  return mix32((seed >>> 0) ^ Math.imul(k, 0x9e3779b9)) || k;
 }
 
 /**

@@ -1,0 +1,55 @@
+/**
+ * A running simulation as the rest of the code sees it: step it, read metrics, trace and topology,
+ * and change it live. Times are milliseconds here (whole microseconds inside).
+ */
+import type { BackendConfig, DeepPartial, SimConfig } from './config.ts';
+import { readMetrics, type Metrics } from './metrics.ts';
+import { Simulation, type RemapReport } from './simulation.ts';
+import { readTopology, type Topology } from './topology.ts';
+import type { Hop } from './trace.ts';
+
+export interface SimulationHandle {
+  readonly timeMs: number;
+  /** Runs the simulation up to `timeMs` of simulated time (never backwards). */
+  advanceTo(timeMs: number): void;
+  advanceBy(deltaMs: number): void;
+  metrics(): Metrics;
+  /** Hops recorded after `afterSeq` (0 for all kept); tracing needs `traceCapacity > 0`. */
+  traceSince(afterSeq: number): Hop[];
+  readonly lastTraceSeq: number;
+  topology(): Topology;
+  readonly config: SimConfig;
+  /** Ids of the servers in the run now. */
+  backendIds(): string[];
+  update(patch: DeepPartial<SimConfig>): void;
+  setWeight(backendId: string, weight: number): void;
+  addBackend(poolId: string, config?: Partial<BackendConfig>): RemapReport;
+  removeBackend(backendId: string): RemapReport;
+  setBackendState(backendId: string, state: 'up' | 'crashed' | 'gray'): void;
+}
+
+export function createSimulation(config: SimConfig, options: { seed: number }): SimulationHandle {
+  const sim = new Simulation(config, options.seed);
+  return {
+    get timeMs() {
+      return sim.nowUs / 1000;
+    },
+    advanceTo: (timeMs) => sim.advanceTo(Math.round(timeMs * 1000)),
+    advanceBy: (deltaMs) => sim.advanceTo(sim.nowUs + Math.round(Math.max(0, deltaMs) * 1000)),
+    metrics: () => readMetrics(sim),
+    traceSince: (afterSeq) => sim.tracer.since(afterSeq),
+    get lastTraceSeq() {
+      return sim.tracer.lastSeq;
+    },
+    topology: () => readTopology(sim),
+    get config() {
+      return sim.config;
+    },
+    backendIds: () => sim.backendIds(),
+    update: (patch) => sim.update(patch),
+    setWeight: (id, weight) => sim.setWeight(id, weight),
+    addBackend: (poolId, backend) => sim.addBackend(poolId, backend),
+    removeBackend: (id) => sim.removeBackend(id),
+    setBackendState: (id, state) => sim.setBackendState(id, state),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Named measures: one number read from a run. Expectations, predictions, prose measurements, a
+ * widget's headline and a replay's Result row all name a measure here, so the same quantity is
+ * computed the same way wherever a student reads it.
+ */
+import type { SimConfig } from './config.ts';
+import type { Metrics } from './metrics.ts';
+import { viewAtL4, viewAtL7 } from './model/views.ts';
+import type { RemapReport } from './simulation.ts';
+import type { Hop } from './trace.ts';
+
+/** A run as measures see it: a headless result or a widget's live run. */
+export interface RunView {
+  config: SimConfig;
+  metrics: Metrics;
+  /** One report per add or remove, in order. */
+  remaps: readonly RemapReport[];
+  /** Servers added during the run. */
+  added: readonly string[];
+  /** Traced hops (all of them headless; a widget keeps only recent ones). */
+  hops: readonly Hop[];
+}
+
+export type Measure = (run: RunView) => number;
+
+const share = (hits: number, total: number) => (total === 0 ? NaN : hits / total);
+const poolRequests = (m: Metrics, id: string) => m.pools.find((p) => p.id === id)?.requests ?? 0;
+const meanServiceUs = (run: RunView) => run.config.pools[0]?.backends[0]?.serviceMs ?? 1;
+
+/**
+ * The canary's share of the traffic its rule splits (/api/v2): what its weight sets. Cumulative,
+ * or over the recent window for live readouts.
+ */
+export function canaryShare(metrics: Metrics, over: 'run' | 'window'): number {
+  const pick = (id: string) => {
+    const pool = metrics.pools.find((p) => p.id === id);
+    if (!pool) return 0;
+    return over === 'run'
+      ? pool.requests
+      : metrics.backends.filter((b) => b.pool === id).reduce((sum, b) => sum + b.window.requests, 0);
+  };
+  return share(pick('canary'), pick('canary') + pick('v2'));
+}
+
+function requestHops(run: RunView, to?: 'lb' | 'backend'): readonly Hop[] {
+  return run.hops.filter(
+    (h) => h.kind === 'request' && (to === undefined || (to === 'lb' ? h.to === 'lb' : h.from === 'lb')),
+  );
+}
+
+function fractionOf<T>(items: readonly T[], test: (item: T) => boolean): number {
+  return items.length === 0 ? NaN : items.filter(test).length / items.length;
+}
+
+export const MEASURES = {
+  /** The busiest server's requests over the mean, over the whole run (1 = perfectly even). */
+  imbalance: (run) => run.metrics.imbalance,
+  /** The busiest server's share of all requests. */
+  maxShare: (run) => Math.max(0, ...run.metrics.backends.map((b) => b.share)),
+  sessionsLost: (run) => run.metrics.sessionsLost,
+  /** Sessions lost per simulated user: how much of the user base had to log in again. */
+  sessionsLostShare: (run) => share(run.metrics.sessionsLost, run.config.clients.count),
+  balancerByteShare: (run) => run.metrics.balancer.bytesShare,
+  errorShare: (run) => share(run.metrics.requests.failed, run.metrics.requests.sent),
+  cacheHitShare: (run) => share(run.metrics.requests.cacheHits, run.metrics.requests.sent),
+  /** Users or flows that map to another server after the first add or remove. */
+  remapFraction: (run) => run.remaps[0]?.fraction ?? NaN,
+  canaryShareOfV2: (run) => canaryShare(run.metrics, 'run'),
+  staticShare: (run) => share(poolRequests(run.metrics, 'static'), run.metrics.requests.sent),
+  busyBackends: (run) => run.metrics.backends.filter((b) => b.requests > 0).length,
+  /** Share of the recent window's requests that reached servers added during the run. */
+  newBackendsWindowShare: (run) =>
+    run.metrics.backends.filter((b) => run.added.includes(b.id)).reduce((sum, b) => sum + b.window.share, 0),
+  meanOverService: (run) => run.metrics.latencyMs.mean / meanServiceUs(run),
+  p99OverService: (run) => run.metrics.latencyMs.p99 / meanServiceUs(run),
+  grayHealthy: (run) => (run.metrics.backends.find((b) => b.state === 'gray')?.healthy ? 1 : 0),
+  crashedGetsNothingLate: (run) =>
+    run.metrics.backends.filter((b) => b.state === 'crashed').reduce((sum, b) => sum + b.window.requests, 0),
+  backendConnectionsPerRequest: (run) =>
+    share(run.metrics.balancer.backendConnectionsOpened, run.metrics.requests.sent),
+  proxyImbalance: (run) => {
+    const shares = run.metrics.frontTier?.proxies.map((p) => p.share) ?? [];
+    return shares.length ? Math.max(...shares) * shares.length : NaN;
+  },
+  frontTierByteShare: (run) => share(run.metrics.frontTier?.bytes ?? 0, run.metrics.balancer.trafficBytes),
+  l4ReadsPath: (run) => fractionOf(requestHops(run), (h) => viewAtL4(h.facts).path.readable),
+  l7ReadsPath: (run) => fractionOf(requestHops(run), (h) => viewAtL7(h.facts).path.readable),
+  l4ReadsSni: (run) => fractionOf(requestHops(run, 'lb'), (h) => viewAtL4(h.facts).sni.readable),
+  backendHopEncrypted: (run) => fractionOf(requestHops(run, 'backend'), (h) => h.encrypted),
+  xffKeepsSpoofedEntry: (run) =>
+    fractionOf(requestHops(run, 'backend'), (h) =>
+      /^X-Forwarded-For: 1\.2\.3\.4, \d+\.\d+\.\d+\.\d+$/m.test(h.facts.headers),
+    ),
+} satisfies Record<string, Measure>;
+
+export type MeasureId = keyof typeof MEASURES;
+
+export function isMeasureId(id: string): id is MeasureId {
+  return Object.prototype.hasOwnProperty.call(MEASURES, id);
+}
+
+export function measure(id: MeasureId, run: RunView): number {
+  return MEASURES[id](run);
+}
