@@ -37,6 +37,16 @@ export const DIRECTIVES = {
     label: 'required',
     attributes: { id: idAttribute('glossary entry id, e.g. id="sni"') },
   },
+  measure: {
+    form: 'text',
+    available: true,
+    label: 'none',
+    attributes: {
+      id: idAttribute('measurement id from src/engine/measurements.ts, e.g. id="nat-skew"'),
+      row: { required: false, pattern: ID_PATTERN, describe: 'row of a table measurement' },
+      col: { required: false, pattern: ID_PATTERN, describe: 'column of a table measurement' },
+    },
+  },
   note: { form: 'container', available: true, label: 'optional', attributes: {} },
   warning: { form: 'container', available: true, label: 'optional', attributes: {} },
   production: { form: 'container', available: true, label: 'optional', attributes: {} },

@@ -2,6 +2,7 @@
  * The compiled lesson tree: plain JSON produced at build time by `compile/` and rendered by
  * `render/`. The browser never sees markdown, so this is the whole contract between the two.
  */
+import type { MeasureFormat } from '../lib/format-measure';
 
 export type Lang = 'en' | 'ru';
 export const LANGS: readonly Lang[] = ['en', 'ru'];
@@ -25,6 +26,8 @@ export interface InlineDirectiveNode {
   name: string;
   attrs: Record<string, string>;
   c: InlineNode[];
+  /** `:measure`: the number the engine measured at build time; the renderer only formats it. */
+  measured?: { value: number; format: MeasureFormat };
 }
 
 export type TableAlign = 'left' | 'right' | 'center' | null;
@@ -71,12 +74,12 @@ export interface QuizData {
   predict?: PredictData;
 }
 
-/** A prediction resolved at build time by running its preset headless (engine `PREDICTIONS`). */
+/** A prediction resolved at build time by running its scenario headless (engine `PREDICTIONS`). */
 export interface PredictData {
   prediction: string;
   scenario: string;
   measure: string;
-  unit: 'ratio' | 'share' | 'count';
+  format: MeasureFormat;
   seed: number;
   durationMs: number;
   value: number;

@@ -1,14 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PredictData } from '../content/tree';
-
-/** Formats a measured number as the prediction's unit reads: 3.7×, 2.1 %, 3. */
-export function formatMeasured(value: number, unit: PredictData['unit'], lang: string): string {
-  if (unit === 'count') return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value);
-  if (unit === 'ratio') return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value)}×`;
-  const digits = value !== 0 && Math.abs(value) < 0.1 ? 1 : 0;
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(value);
-}
+import { formatMeasure } from '../lib/format-measure';
 
 /**
  * What the engine measured for a predict quiz (computed when the course was built, with the
@@ -20,7 +13,7 @@ export function PredictRun({ predict, children }: { predict: PredictData; childr
     <div className="quiz__run">
       <p className="quiz__run-result">
         <strong>{t(`predict.measure.${predict.measure}` as 'predict.measure.imbalance')}:</strong>{' '}
-        <span data-measured={predict.value}>{formatMeasured(predict.value, predict.unit, i18n.language)}</span>
+        <span data-measured={predict.value}>{formatMeasure(predict.value, predict.format, i18n.language)}</span>
       </p>
       <p className="quiz__run-note">{t('predict.how', { seconds: predict.durationMs / 1000, seed: predict.seed })}</p>
       {children}

@@ -56,7 +56,7 @@ const predictQuiz = (): QuizData => ({
     prediction: 'nat-ip-hash-skew',
     scenario: 'sticky-ip-hash-nat',
     measure: 'imbalance',
-    unit: 'ratio',
+    format: { unit: 'ratio' },
     seed: 42,
     durationMs: 20_000,
     value: 3.735,

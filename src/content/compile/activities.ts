@@ -6,7 +6,8 @@
  */
 import type { ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { getPrediction, PREDICTIONS, resolvePrediction, type PredictionResult } from '../../engine/index.ts';
+import { getPrediction, PREDICTIONS, resolvePrediction } from '../../engine/index.ts';
+import { cachedEvaluate } from './engine-runs.ts';
 import type { PredictData, QuizData, QuizKind, QuizOption, ReflectionData } from '../tree.ts';
 import type { Position } from './diagnostics.ts';
 import { convertBlocks, convertInlines, splitHeadingId, type ConvertContext } from './to-tree.ts';
@@ -70,9 +71,6 @@ export function parseQuiz(
   return { type: 'quiz', id, kind, question: convertBlocks(questionNodes, ctx), options };
 }
 
-/** Engine runs are deterministic, so each prediction is run once per build. */
-const resolved = new Map<string, PredictionResult>();
-
 /**
  * A predict quiz's answer is not written down: its prediction runs headless with its seed, and
  * the option whose id names the measured outcome becomes the right one (marked in `options`).
@@ -95,11 +93,8 @@ function settlePrediction(
       undefined,
       `options must be the outcomes of prediction "${predictionId}" in order, as explicit ids: ${outcomeIds.map((o) => `{#${o}}`).join(' ')} (found ${optionIds.map((o) => `{#${o}}`).join(' ')})`,
     );
-  let result = resolved.get(predictionId);
-  if (!result) {
-    result = resolvePrediction(prediction);
-    resolved.set(predictionId, result);
-  }
+  // Engine runs are deterministic and cached on disk by engine source hash.
+  const result = resolvePrediction(prediction, undefined, cachedEvaluate);
   if (!result.outcome)
     return fail(
       undefined,
@@ -110,7 +105,7 @@ function settlePrediction(
     prediction: predictionId,
     scenario: prediction.scenario,
     measure: prediction.measure,
-    unit: prediction.unit,
+    format: prediction.format,
     seed: result.seed,
     durationMs: result.durationMs,
     value: result.value,

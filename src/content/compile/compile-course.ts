@@ -15,6 +15,7 @@ import {
 import { compileGlossary, type GlossaryUnit } from './compile-glossary.ts';
 import { compileLesson, type LessonUnit } from './compile-lesson.ts';
 import { Diagnostics, type ContentError } from './diagnostics.ts';
+import { saveEngineRuns } from './engine-runs.ts';
 import { checkLanguageParity } from './parity.ts';
 
 export interface CompiledCourse {
@@ -92,6 +93,7 @@ export function compileCourse(contentDir: string, rootDir = join(contentDir, '..
     }
   }
   checkLanguageParity({ lessonUnits, glossaryUnits, diag });
+  saveEngineRuns();
   return { index, lessons, glossary, errors: diag.errors, files };
 }
 

@@ -7,11 +7,10 @@ import type { Directives } from 'mdast-util-directive';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { DIRECTIVES, isDirectiveName, type DirectiveSpec } from '../directives.ts';
 import type { ActivityRef, BlockNode, InlineNode, SectionRef, TableAlign } from '../tree.ts';
+import { cellRun, getMeasurement, MEASUREMENTS, SCENARIO_IDS, isScenarioId } from '../../engine/index.ts';
 import { parseQuiz, parseReflection } from './activities.ts';
-import { SCENARIOS } from '../../engine/index.ts';
-
-const SCENARIO_IDS = SCENARIOS.map((s) => s.id);
 import type { Diagnostics, Position } from './diagnostics.ts';
+import { cachedEvaluate } from './engine-runs.ts';
 
 export interface Ref {
   target: string;
@@ -265,7 +264,34 @@ function convertTextDirective(
   if (!spec) return undefined;
   const attrs = attributesOf(node);
   if (node.name === 'term' && attrs.id) ctx.terms.push({ target: attrs.id, at: at(node) });
+  if (node.name === 'measure') return convertMeasure(attrs, at(node), ctx);
   return { t: 'inlineDirective', name: node.name, attrs, c: convertInlines(node.children, ctx) };
+}
+
+/** `:measure{id row? col?}`: the engine runs the measurement now (or reads it from the cache). */
+function convertMeasure(attrs: Record<string, string>, pos: Position, ctx: ConvertContext): InlineNode | undefined {
+  const { id = '', row, col } = attrs;
+  const measurement = getMeasurement(id);
+  if (!measurement) {
+    ctx.diag.add(ctx.file, pos, `unknown measurement "${id}" (known: ${MEASUREMENTS.map((m) => m.id).join(', ')})`);
+    return undefined;
+  }
+  const run = cellRun(measurement, row, col);
+  if (!run) {
+    const rows = Object.keys(measurement.rows ?? {});
+    const cols = Object.keys(measurement.cols ?? {});
+    const need = rows.length
+      ? `row="${rows.join('|')}"${cols.length ? ` and col="${cols.join('|')}"` : ''}`
+      : 'no row or col';
+    ctx.diag.add(ctx.file, pos, `measurement "${id}" needs ${need}`);
+    return undefined;
+  }
+  const value = cachedEvaluate(run);
+  if (!Number.isFinite(value)) {
+    ctx.diag.add(ctx.file, pos, `measurement "${id}" gave no number (${value}): check its scenario and measure`);
+    return undefined;
+  }
+  return { t: 'inlineDirective', name: 'measure', attrs, c: [], measured: { value, format: measurement.format } };
 }
 
 function convertBlockDirective(
@@ -277,7 +303,7 @@ function convertBlockDirective(
   const attrs = attributesOf(node);
   ctx.blockDirectives.push({ name: node.name, ...(attrs.id ? { id: attrs.id } : {}), at: at(node) });
   if (node.type === 'leafDirective') {
-    if (node.name === 'packet-flow' && attrs.scenario && !SCENARIO_IDS.includes(attrs.scenario)) {
+    if (node.name === 'packet-flow' && attrs.scenario && !isScenarioId(attrs.scenario)) {
       ctx.diag.add(ctx.file, at(node), `unknown scenario "${attrs.scenario}" (known: ${SCENARIO_IDS.join(', ')})`);
       return undefined;
     }

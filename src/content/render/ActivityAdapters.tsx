@@ -3,6 +3,7 @@
  * nothing of React components. These adapters connect them for one lesson.
  */
 import { useCallback, useMemo } from 'react';
+import type { MeasureId } from '../../engine';
 import { optionOrder } from '../../quiz/grading';
 import { Quiz } from '../../quiz/Quiz';
 import { Reflection } from '../../quiz/Reflection';
@@ -16,7 +17,10 @@ import { useRenderContext } from './render-context';
 
 const renderBlocks = (nodes: BlockNode[]) => <Blocks nodes={nodes} />;
 const renderInlines = (nodes: InlineNode[]) => <Inlines nodes={nodes} />;
-/** A predict quiz's scenario, as a widget of its own: same preset, same seed as its answer. */
+/**
+ * A predict quiz's scenario, as a widget of its own: the same record (config, script, seed) the
+ * build measured, replayed to its duration, where it shows the same measured quantity.
+ */
 const renderRun = (quiz: QuizData) =>
   quiz.predict ? (
     <PacketFlowAdapter
@@ -26,7 +30,7 @@ const renderRun = (quiz: QuizData) =>
         attrs: { id: `${quiz.id}-run`, scenario: quiz.predict.scenario },
         c: [],
       }}
-      seed={quiz.predict.seed}
+      replay={{ measure: quiz.predict.measure as MeasureId, format: quiz.predict.format }}
       withGoal={false}
     />
   ) : null;

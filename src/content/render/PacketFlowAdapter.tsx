@@ -6,6 +6,8 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Translation } from 'react-i18next';
 import { useLearnerStore } from '../../progress/learner-store';
+import type { ScenarioId } from '../../engine';
+import type { ReplaySpec } from '../../widgets/PacketFlowWidget';
 import type { BlockDirectiveNode } from '../tree';
 import { useRenderContext } from './render-context';
 
@@ -13,12 +15,12 @@ const PacketFlowWidget = lazy(() => import('../../widgets/PacketFlowWidget'));
 
 export function PacketFlowAdapter({
   node,
-  seed,
+  replay,
   withGoal = true,
 }: {
   node: BlockDirectiveNode;
-  /** A predict quiz runs its scenario with the seed its answer was computed with. */
-  seed?: number;
+  /** A predict quiz replays its scenario to the end and shows the quantity it measured. */
+  replay?: ReplaySpec;
   withGoal?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -58,6 +60,8 @@ export function PacketFlowAdapter({
   }, []);
 
   const widgetId = node.attrs.id ?? 'widget';
+  // Checked against the engine's scenarios at build time; an unknown id fails inside the boundary.
+  const scenarioId = (node.attrs.scenario ?? '') as ScenarioId;
   const placeholder = <p className="packet-flow__loading">{labels.widgetLoading}</p>;
   return (
     <div className="packet-flow-slot" ref={ref} id={`widget-${widgetId}`}>
@@ -66,11 +70,11 @@ export function PacketFlowAdapter({
           <Suspense fallback={placeholder}>
             <PacketFlowWidget
               widgetId={widgetId}
-              scenarioId={node.attrs.scenario ?? ''}
+              scenarioId={scenarioId}
               reducedMotion={reducedMotion}
               goalReached={goalReached}
               onGoal={onGoal}
-              {...(seed === undefined ? {} : { seed })}
+              {...(replay === undefined ? {} : { replay })}
               withGoal={withGoal}
             />
           </Suspense>

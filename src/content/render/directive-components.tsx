@@ -8,6 +8,7 @@ import type { AvailableDirectiveName } from '../directives';
 import type { BlockDirectiveNode, InlineDirectiveNode } from '../tree';
 import { QuizAdapter, ReflectionAdapter } from './ActivityAdapters';
 import { Callout } from './Callout';
+import { Measure } from './Measure';
 import { PacketFlowAdapter } from './PacketFlowAdapter';
 import { Term } from './Term';
 
@@ -17,6 +18,7 @@ export type DirectiveComponent =
 
 export const DIRECTIVE_COMPONENTS: Record<AvailableDirectiveName, DirectiveComponent> = {
   term: { form: 'inline', component: Term },
+  measure: { form: 'inline', component: Measure },
   note: { form: 'block', component: Callout },
   warning: { form: 'block', component: Callout },
   production: { form: 'block', component: Callout },
