@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Metrics, SimConfig } from '../engine';
-import { SCENARIO_CONTROLS } from './knobs';
+import { canaryShare, getScenario, type Metrics, type SimConfig } from '../engine';
 
 type BackendAction = 'crash' | 'revive' | 'gray' | 'remove';
 
@@ -19,7 +18,7 @@ export function MetricsPanel({
   onAdd: (poolId: string) => void;
 }) {
   const { t } = useTranslation();
-  const controls = SCENARIO_CONTROLS[scenarioId];
+  const controls = getScenario(scenarioId).widget;
   if (!metrics) return <p className="packet-flow__waiting">{t('widget.waiting')}</p>;
   const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
   const pools = metrics.pools.filter((p) => metrics.backends.some((b) => b.pool === p.id));
@@ -34,12 +33,7 @@ export function MetricsPanel({
     return ratio > 1.5 ? ratio : null;
   };
   // The canary's share of the traffic its rule splits (/api/v2), which is what its weight sets.
-  const canary = metrics.pools.find((p) => p.id === 'canary');
-  const v2 = metrics.pools.find((p) => p.id === 'v2');
-  const canaryOfV2 =
-    canary && v2 && canary.windowShare + v2.windowShare > 0
-      ? canary.windowShare / (canary.windowShare + v2.windowShare)
-      : null;
+  const canaryOfV2 = canaryShare(metrics, 'window');
   return (
     // data-at: the simulated time of this reading, so tests and benchmarks can tell a fresh one.
     <div className="packet-flow__metrics" data-at={metrics.timeMs.toFixed(1)}>
@@ -74,7 +68,7 @@ export function MetricsPanel({
             <dd>{pct(metrics.remap.fraction)}</dd>
           </div>
         )}
-        {canaryOfV2 !== null && (
+        {Number.isFinite(canaryOfV2) && (
           <div>
             <dt>{t('widget.metric.canaryOfV2')}</dt>
             <dd>{pct(canaryOfV2)}</dd>
@@ -98,9 +92,7 @@ export function MetricsPanel({
               <th scope="col">{t('widget.metric.share')}</th>
               <th scope="col">{t('widget.metric.p95')}</th>
               <th scope="col">{t('widget.metric.errorsColumn')}</th>
-              {controls?.backendButtons || controls?.addRemove ? (
-                <th scope="col">{t('widget.metric.actions')}</th>
-              ) : null}
+              {controls.backendButtons || controls.addRemove ? <th scope="col">{t('widget.metric.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -127,7 +119,7 @@ export function MetricsPanel({
                 </td>
                 <td>{b.completed > 0 ? t('widget.unit.ms', { value: b.latencyMs.p95.toFixed(1) }) : '—'}</td>
                 <td>{b.errors}</td>
-                {controls?.backendButtons || controls?.addRemove ? (
+                {controls.backendButtons || controls.addRemove ? (
                   <td className="metrics-table__actions">
                     {controls.backendButtons && (
                       <BackendButton
@@ -146,7 +138,7 @@ export function MetricsPanel({
           </tbody>
         </table>
       </div>
-      {controls?.addRemove && metrics.backends[0] && (
+      {controls.addRemove && metrics.backends[0] && (
         <button type="button" className="button button--quiet" onClick={() => onAdd(metrics.backends[0]!.pool)}>
           {t('widget.action.add')}
         </button>

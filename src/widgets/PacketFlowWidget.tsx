@@ -5,44 +5,50 @@
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createSimulation, getScenario, type Hop, type Metrics, type SimulationHandle } from '../engine';
+import {
+  getScenario,
+  measure,
+  type Hop,
+  type MeasureId,
+  type Metrics,
+  type RunEvent,
+  type ScenarioId,
+  type SimulationHandle,
+} from '../engine';
+import { formatMeasure, type MeasureFormat } from '../lib/format-measure';
 import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
 import { SHAPES } from '../viz/packet-sprites';
 import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
-import { GOALS } from './goals';
-import { SCENARIO_CONTROLS } from './knobs';
 import { EventLog } from './EventLog';
 import { Inspector } from './Inspector';
 import { LockIcon } from './LockIcon';
 import { MetricsPanel } from './MetricsPanel';
-import { createLoopHandles, useSimulationLoop, type LoopHandles, type SamplePart } from './use-simulation-loop';
-import {
-  applyWidgetState,
-  parseWidgetState,
-  readWidgetParam,
-  serializeWidgetState,
-  writeWidgetParam,
-} from './url-state';
+import { Timeline } from './Timeline';
+import { useSimulationLoop, type SamplePart } from './use-simulation-loop';
 import { useVisibility } from './use-visibility';
-import { widgetConfig } from './widget-config';
+import { useWidgetRun } from './use-widget-run';
 import { WidgetControls } from './WidgetControls';
+
+/** A predict quiz's replay: the measured quantity its Result row shows at the end. */
+export interface ReplaySpec {
+  measure: MeasureId;
+  format: MeasureFormat;
+}
 
 export interface PacketFlowWidgetProps {
   widgetId: string;
-  scenarioId: string;
+  scenarioId: ScenarioId;
   /** Reduced motion (system or the learner's setting): start paused, move in steps. */
   reducedMotion: boolean;
   /** Whether this widget's "Try this" goal was reached before (stored progress). */
   goalReached: boolean;
   onGoal: () => void;
-  /** The simulation seed; a predict quiz runs its scenario with the seed its answer was computed with. */
-  seed?: number;
+  /** Inside a predict quiz: play the scenario's script to its duration and show the measured result. */
+  replay?: ReplaySpec;
   /** Whether to set the scenario's "Try this" goal (not inside a quiz, where it would distract). */
   withGoal?: boolean;
 }
 
-/** Default seed of lesson widgets; a shared link may carry another (see url-state.ts). */
-export const DEFAULT_WIDGET_SEED = 1;
 const HEIGHT = 320;
 
 export default function PacketFlowWidget({
@@ -51,27 +57,28 @@ export default function PacketFlowWidget({
   reducedMotion,
   goalReached,
   onGoal,
-  seed = DEFAULT_WIDGET_SEED,
+  replay,
   withGoal = true,
 }: PacketFlowWidgetProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const scenario = getScenario(scenarioId);
-  // A new loop (simulation, clock, kept hops) per reset; a widget always traces, whatever the preset says.
-  const makeLoop = useCallback(() => {
-    // Settings from a shared link, applied before the first frame.
-    const shared = parseWidgetState(scenarioId, readWidgetParam(widgetId));
-    const activeSeed = shared.seed ?? seed;
-    const sim = createSimulation(widgetConfig(scenario.config), { seed: activeSeed });
-    applyWidgetState(scenarioId, sim, shared);
-    return createLoopHandles(sim, activeSeed);
-  }, [scenario, scenarioId, widgetId, seed]);
-  const [loop, setLoop] = useState<LoopHandles>(makeLoop);
+  const {
+    loop,
+    reset: resetRun,
+    change,
+    configVersion,
+  } = useWidgetRun({
+    widgetId,
+    scenarioId,
+    replay: replay !== undefined,
+  });
   const [playing, setPlaying] = useState(!reducedMotion);
   const [speed, setSpeed] = useState<Speed>(1);
   const [selected, setSelected] = useState<number | null>(null);
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const [recent, setRecent] = useState<Hop[]>([]);
-  const [configVersion, setConfigVersion] = useState(0);
+  const [events, setEvents] = useState<readonly RunEvent[]>([]);
+  const [fastForward, setFastForward] = useState(false);
   const svgRef = useRef<SVGSVGElement>(null);
   const packetHostRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -123,38 +130,44 @@ export default function PacketFlowWidget({
   }, [labels, loop]);
 
   const [goalJustReached, setGoalJustReached] = useState(false);
+  const topologyRef = useRef('');
   const onSample = useCallback(
     (m: Metrics, hops: Hop[], part: SamplePart) => {
       if (part !== 'log') setMetrics(m);
       if (part !== 'metrics') setRecent(hops.slice(-12));
-      const goal = GOALS[scenarioId];
-      if (withGoal && !goalReached && goal?.(m, loop.sim.config)) {
+      // Scripted steps change the servers too: redraw the picture when they do.
+      const shape = m.backends.map((b) => b.id).join();
+      if (shape !== topologyRef.current) {
+        if (topologyRef.current) loop.renderer?.setTopology(loop.sim.topology());
+        topologyRef.current = shape;
+      }
+      if (loop.run.events.length !== events.length) setEvents([...loop.run.events]);
+      if (withGoal && !goalReached && scenario.widget.goal(m, loop.sim.config)) {
         setGoalJustReached(true);
         onGoal();
       }
     },
-    [scenarioId, goalReached, onGoal, loop, withGoal],
+    [scenario, goalReached, onGoal, loop, withGoal, events.length],
   );
-  const { drawNow } = useSimulationLoop({
+  const onEnd = useCallback(() => setPlaying(false), []);
+  const { drawNow, runToEnd } = useSimulationLoop({
     loop,
-    running: playing && visible,
-    timeScale: SCENARIO_CONTROLS[scenarioId]?.timeScale ?? SIM_MS_PER_SECOND,
+    running: playing && visible && !fastForward,
+    timeScale: scenario.widget.timeScale ?? SIM_MS_PER_SECOND,
     speed,
     selectedPacket: selected,
     onSample,
+    onEnd,
   });
 
-  /** Runs a live change, records it in the URL, then redraws the topology (backends may have come or gone). */
-  const change = useCallback(
+  /** A live change: the numbers matter at once; the event log catches up on its next turn. */
+  const liveChange = useCallback(
     (apply: () => void) => {
-      apply();
-      writeWidgetParam(widgetId, serializeWidgetState(scenarioId, loop.sim, loop.seed));
-      loop.renderer?.setTopology(loop.sim.topology());
-      setConfigVersion((v) => v + 1);
-      // A live change: the numbers matter at once; the event log catches up on its next turn.
+      const serversChanged = change(apply);
+      if (serversChanged) loop.renderer?.setTopology(loop.sim.topology());
       drawNow('metrics');
     },
-    [drawNow, loop, scenarioId, widgetId],
+    [change, drawNow, loop],
   );
 
   // Stable callbacks, so the memoised controls and panels skip the re-render every metrics sample
@@ -167,17 +180,38 @@ export default function PacketFlowWidget({
     setSelected(null);
     setMetrics(null);
     setRecent([]);
-    setLoop(makeLoop());
-  }, [makeLoop]);
+    setEvents([]);
+    topologyRef.current = '';
+    resetRun();
+  }, [resetRun]);
   const togglePlay = useCallback(() => setPlaying((p) => !p), []);
-  const onKnob = useCallback((apply: (sim: SimulationHandle) => void) => change(() => apply(loop.sim)), [change, loop]);
+  const onKnob = useCallback(
+    (apply: (sim: SimulationHandle) => void) => liveChange(() => apply(loop.sim)),
+    [liveChange, loop],
+  );
   const closeInspector = useCallback(() => setSelected(null), []);
+  const onRunToEnd = useCallback(() => {
+    setFastForward(true);
+    void runToEnd().then(() => {
+      setFastForward(false);
+      setPlaying(false);
+    });
+  }, [runToEnd]);
 
   const selectedHop =
     selected === null
       ? null
       : (recent.find((h) => h.packetId === selected) ?? loop.hops.find((h) => h.packetId === selected) ?? null);
   const sim = loop.sim;
+  const timeMs = metrics?.timeMs ?? 0;
+  const ended = replay !== undefined && timeMs >= scenario.durationMs;
+  const result =
+    replay && ended
+      ? {
+          label: t(`predict.measure.${replay.measure}` as 'predict.measure.imbalance'),
+          value: formatMeasure(measure(replay.measure, loop.run.view()), replay.format, i18n.language),
+        }
+      : null;
 
   return (
     <figure
@@ -189,7 +223,7 @@ export default function PacketFlowWidget({
     >
       <figcaption className="packet-flow__title" id={`${widgetId}-title`}>
         <span aria-hidden="true">▶ </span>
-        {t(`widget.scenario.${scenarioId}` as 'widget.scenario.what-the-lb-sees', { defaultValue: scenarioId })}
+        {t(`widget.scenario.${scenarioId}`)}
       </figcaption>
       {withGoal && (
         <GoalBox scenarioId={scenarioId} reached={goalReached || goalJustReached} announce={goalJustReached} />
@@ -207,6 +241,17 @@ export default function PacketFlowWidget({
         onReset={reset}
         onKnob={onKnob}
       />
+      {replay && (
+        <Timeline
+          timeMs={timeMs}
+          endMs={scenario.durationMs}
+          script={scenario.script}
+          events={events}
+          running={fastForward}
+          onRunToEnd={onRunToEnd}
+          result={result}
+        />
+      )}
       <div className="packet-flow__stage">
         <svg
           ref={svgRef}
@@ -223,6 +268,7 @@ export default function PacketFlowWidget({
         <Inspector hop={selectedHop} onClose={closeInspector} />
         <EventLog
           hops={recent}
+          events={events}
           selected={selected}
           onInspect={(id) => {
             setSelected(id);
@@ -235,13 +281,8 @@ export default function PacketFlowWidget({
         scenarioId={scenarioId}
         metrics={metrics}
         config={sim.config}
-        onBackend={(id, action) =>
-          change(() => {
-            if (action === 'remove') sim.removeBackend(id);
-            else sim.setBackendState(id, action === 'crash' ? 'crashed' : action === 'gray' ? 'gray' : 'up');
-          })
-        }
-        onAdd={(poolId) => change(() => sim.addBackend(poolId))}
+        onBackend={(id, action) => liveChange(() => loop.run.act({ action, backend: id }))}
+        onAdd={(poolId) => liveChange(() => loop.run.act({ action: 'add', pool: poolId }))}
       />
     </figure>
   );

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SimConfig, SimulationHandle } from '../engine';
+import { getScenario, type SimConfig, type SimulationHandle } from '../engine';
 import { SPEEDS, type Speed } from './clock';
-import { KNOBS, SCENARIO_CONTROLS, type Knob, type RangeKnob, type SelectKnob } from './knobs';
+import { KNOBS, type Knob, type RangeKnob, type SelectKnob } from './knobs';
 
 export interface WidgetControlsProps {
   widgetId: string;
@@ -26,7 +26,7 @@ export interface WidgetControlsProps {
 export const WidgetControls = memo(function WidgetControls(props: WidgetControlsProps) {
   const { t } = useTranslation();
   const { widgetId, scenarioId, config, playing, speed } = props;
-  const knobs = (SCENARIO_CONTROLS[scenarioId]?.knobs ?? []).map((id) => KNOBS[id]);
+  const knobs = getScenario(scenarioId).widget.knobs.map((id) => KNOBS[id]);
   return (
     <div className="packet-flow__controls" role="group" aria-label={t('widget.controls')}>
       <div className="packet-flow__transport">
@@ -141,7 +141,7 @@ function RangeControl({
         min={knob.min}
         max={knob.max}
         step={knob.step}
-        defaultValue={value}
+        value={value}
         aria-valuetext={text}
         onChange={(e) => {
           const value = Number(e.target.value);

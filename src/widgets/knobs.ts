@@ -2,10 +2,9 @@
  * The controls each scenario offers, as data: what a knob reads from the running configuration and
  * which engine change it makes. Changes apply live through the engine's update API.
  */
-import { ALGORITHMS, type SimConfig, type SimulationHandle } from '../engine';
+import { ALGORITHMS, type KnobId, type SimConfig, type SimulationHandle } from '../engine';
 
-export type KnobId =
-  'mode' | 'tls' | 'algorithm' | 'forwarding' | 'affinity' | 'sessions' | 'rate' | 'natShare' | 'canary' | 'responseKb';
+export type { KnobId };
 
 export interface SelectKnob {
   id: KnobId;
@@ -171,34 +170,4 @@ export const KNOBS: Record<KnobId, Knob> = {
     apply: (sim, value) =>
       sim.update({ requests: sim.config.requests.map((r) => ({ ...r, responseBytes: value * 1000 })) }),
   },
-};
-
-export interface ScenarioControls {
-  knobs: KnobId[];
-  backendButtons: boolean;
-  addRemove: boolean;
-  /** Simulated ms per wall second at 1×: slow enough to follow packets, or fast enough to see
-   * outcomes that take simulated seconds (health checks, sessions). Defaults to SIM_MS_PER_SECOND. */
-  timeScale?: number;
-}
-
-/** Which knobs, and which backend buttons, each scenario shows. */
-export const SCENARIO_CONTROLS: Record<string, ScenarioControls> = {
-  'what-the-lb-sees': { knobs: ['mode', 'tls'], backendButtons: false, addRemove: false },
-  'content-routing-canary': { knobs: ['canary', 'rate'], backendButtons: true, addRemove: false, timeScale: 150 },
-  'nat-vs-dsr': { knobs: ['forwarding', 'responseKb'], backendButtons: false, addRemove: false },
-  'tls-modes': { knobs: ['tls'], backendButtons: false, addRemove: false },
-  'sticky-ip-hash-nat': { knobs: ['affinity', 'natShare'], backendButtons: true, addRemove: false, timeScale: 200 },
-  'sticky-cookie-nat': { knobs: ['affinity', 'natShare'], backendButtons: true, addRemove: false, timeScale: 200 },
-  'crash-memory-sessions': { knobs: ['sessions', 'affinity'], backendButtons: true, addRemove: false, timeScale: 1000 },
-  'crash-shared-store': { knobs: ['sessions', 'affinity'], backendButtons: true, addRemove: false, timeScale: 1000 },
-  'hash-churn': { knobs: ['algorithm'], backendButtons: false, addRemove: true },
-  'http2-pinning': { knobs: ['mode'], backendButtons: false, addRemove: true, timeScale: 100 },
-  'websocket-scale-out': { knobs: [], backendButtons: false, addRemove: true, timeScale: 150 },
-  'algorithm-race': { knobs: ['algorithm', 'rate'], backendButtons: false, addRemove: false, timeScale: 250 },
-  'herding-stale-stats': { knobs: ['algorithm', 'rate'], backendButtons: false, addRemove: false, timeScale: 250 },
-  'health-gray-failure': { knobs: [], backendButtons: true, addRemove: false, timeScale: 1000 },
-  'health-passive-ejection': { knobs: [], backendButtons: true, addRemove: false, timeScale: 1000 },
-  'reverse-proxy': { knobs: ['rate'], backendButtons: true, addRemove: false },
-  'layered-tiers': { knobs: ['rate'], backendButtons: false, addRemove: true, timeScale: 150 },
 };

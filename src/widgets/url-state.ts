@@ -1,37 +1,37 @@
 /**
- * Shareable widget settings: each widget keeps its knob values in the URL under its own id
- * (`?w-<id>=mode:l4,tls:passthrough`), so a link reproduces what the sender saw, in either
- * language. Unknown knobs and out-of-range values in a link are ignored, never applied.
+ * Shareable widget settings: each widget keeps its state in the URL under its own id
+ * (`?w-<id>=seed:42,mode:l4,x:web-2@5.0`), so a link reproduces what the sender saw, in either
+ * language. Knob values are settings; server changes are the student's own actions, each with the
+ * simulated second it happened at, replayed at that time. A scenario's script is never written
+ * here: it belongs to the scenario, not to the student. Links are untrusted input: unknown knobs,
+ * bad values and unknown servers are ignored, never applied.
  */
-import { getScenario, type SimulationHandle } from '../engine';
-import { KNOBS, SCENARIO_CONTROLS, type KnobId } from './knobs';
+import { getScenario, type ScenarioRun, type ScriptStep } from '../engine';
+import { KNOBS, type KnobId } from './knobs';
 
 const paramName = (widgetId: string) => `w-${widgetId}`;
 
-/**
- * What a link carries: knob values, the seed, and how the student changed the backends (crashed,
- * gray, removed, added). Backend changes replay on a fresh simulation at time zero, which rebuilds
- * the same set of servers in the same states.
- */
 export interface WidgetState {
   knobs: [KnobId, string][];
   seed?: number;
-  backends: BackendChange[];
+  /** The student's server changes, with their simulated times. */
+  actions: ScriptStep[];
 }
 
-export type BackendChange = { action: 'remove' | 'crash' | 'gray'; backend: string } | { action: 'add'; pool: string };
-
-const BACKEND_ACTION = { rm: 'remove', x: 'crash', g: 'gray', add: 'add' } as const;
-const BACKEND_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+type ServerAction = 'remove' | 'crash' | 'gray' | 'revive' | 'add';
+const CODE_TO_ACTION: Record<string, ServerAction> = { rm: 'remove', x: 'crash', g: 'gray', up: 'revive', add: 'add' };
+const ACTION_TO_CODE: Record<ServerAction, string> = { remove: 'rm', crash: 'x', gray: 'g', revive: 'up', add: 'add' };
+const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SEED = 2 ** 31 - 1;
-/** A link can add at most this many servers, so a hand-edited URL cannot stall the page. */
-const MAX_ADDED = 32;
+/** A link holds at most this many actions, so a hand-edited URL cannot stall the page. */
+const MAX_ACTIONS = 64;
+/** Latest simulated time an action may name: a day. */
+const MAX_AT_MS = 86_400_000;
 
 export function parseWidgetState(scenarioId: string, raw: string | null): WidgetState {
-  const state: WidgetState = { knobs: [], backends: [] };
+  const state: WidgetState = { knobs: [], actions: [] };
   if (!raw) return state;
-  const allowed = new Set(SCENARIO_CONTROLS[scenarioId]?.knobs ?? []);
-  let added = 0;
+  const allowed = new Set<string>(getScenario(scenarioId).widget.knobs);
   for (const part of raw.split(',')) {
     const [key = '', value = ''] = part.split(':', 2);
     if (key === 'seed') {
@@ -39,14 +39,12 @@ export function parseWidgetState(scenarioId: string, raw: string | null): Widget
       if (value.trim() !== '' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED) state.seed = seed;
       continue;
     }
-    if (key in BACKEND_ACTION) {
-      if (!BACKEND_ID.test(value)) continue;
-      const action = BACKEND_ACTION[key as keyof typeof BACKEND_ACTION];
-      if (action !== 'add') state.backends.push({ action, backend: value });
-      else if (added++ < MAX_ADDED) state.backends.push({ action, pool: value });
+    if (Object.prototype.hasOwnProperty.call(CODE_TO_ACTION, key)) {
+      const action = parseAction(CODE_TO_ACTION[key] as ServerAction, value);
+      if (action && state.actions.length < MAX_ACTIONS) state.actions.push(action);
       continue;
     }
-    if (!allowed.has(key as KnobId)) continue;
+    if (!allowed.has(key)) continue;
     const knob = KNOBS[key as KnobId];
     const ok =
       knob.type === 'select'
@@ -57,46 +55,41 @@ export function parseWidgetState(scenarioId: string, raw: string | null): Widget
           Number(value) <= knob.max;
     if (ok) state.knobs.push([key as KnobId, value]);
   }
+  // Replays run in time order; a link may list them in any order.
+  state.actions.sort((a, b) => a.atMs - b.atMs);
   return state;
 }
 
-export function serializeWidgetState(scenarioId: string, sim: SimulationHandle, seed: number): string {
-  const knobs = (SCENARIO_CONTROLS[scenarioId]?.knobs ?? []).map((id) => `${id}:${KNOBS[id].read(sim.config)}`);
-  const preset = new Map(
-    getScenario(scenarioId).config.pools.flatMap((p) => p.backends.map((b) => [b.id, b.state ?? 'up'] as const)),
-  );
-  const now = sim.metrics().backends;
-  const present = new Set(now.map((b) => b.id));
-  const changes = [
-    ...[...preset.keys()].filter((id) => !present.has(id)).map((id) => `rm:${id}`),
-    ...now.filter((b) => !preset.has(b.id)).map((b) => `add:${b.pool}`),
-    ...now
-      .filter((b) => b.state !== 'up' && b.state !== preset.get(b.id))
-      .map((b) => `${b.state === 'crashed' ? 'x' : 'g'}:${b.id}`),
-  ];
-  return [`seed:${seed}`, ...knobs, ...changes].join(',');
+/** `web-2@5.0`: a server (or pool, for add) and a time in simulated seconds; no time means 0. */
+function parseAction(action: ServerAction, value: string): ScriptStep | undefined {
+  const [name = '', at] = value.split('@', 2);
+  if (!NAME.test(name)) return undefined;
+  const seconds = at === undefined ? 0 : Number(at);
+  if (at !== undefined && (at.trim() === '' || !Number.isFinite(seconds))) return undefined;
+  const atMs = Math.round(seconds * 1000);
+  if (atMs < 0 || atMs > MAX_AT_MS) return undefined;
+  return action === 'add' ? { atMs, action, pool: name } : { atMs, action, backend: name };
 }
 
-/** Applies what a link carries to a fresh simulation; changes that no longer fit are skipped. */
-export function applyWidgetState(scenarioId: string, sim: SimulationHandle, state: WidgetState): void {
+/** The seed, the knob settings and every server change the student made, with its time. */
+export function serializeWidgetState(scenarioId: string, run: ScenarioRun): string {
+  const knobs = getScenario(scenarioId).widget.knobs.map((id) => `${id}:${KNOBS[id].read(run.sim.config)}`);
+  const actions = run.events
+    .filter((e) => e.source === 'student' && !e.refused && e.step.action !== 'update')
+    .map(({ step, atMs }) => {
+      const code = ACTION_TO_CODE[step.action as ServerAction];
+      const name = step.action === 'add' ? step.pool : 'backend' in step ? step.backend : '';
+      return `${code}:${name}@${(atMs / 1000).toFixed(1)}`;
+    });
+  return [`seed:${run.seed}`, ...knobs, ...actions].join(',');
+}
+
+/** Knob values from a link, applied to a fresh run before its first step. */
+export function applyKnobs(run: ScenarioRun, state: WidgetState): void {
   for (const [id, value] of state.knobs) {
     const knob = KNOBS[id];
-    if (knob.type === 'select') knob.apply(sim, value);
-    else knob.apply(sim, Number(value));
-  }
-  const ids = () => new Set(sim.metrics().backends.map((b) => b.id));
-  for (const change of state.backends) {
-    // A link is untrusted input: an unknown server or pool is ignored, not an error.
-    try {
-      if (change.action === 'add') {
-        if (sim.config.pools.some((p) => p.id === change.pool)) sim.addBackend(change.pool);
-      } else if (ids().has(change.backend)) {
-        if (change.action === 'remove') sim.removeBackend(change.backend);
-        else sim.setBackendState(change.backend, change.action === 'crash' ? 'crashed' : 'gray');
-      }
-    } catch {
-      // The engine refuses what it cannot do (say, removing the last server); the rest still applies.
-    }
+    if (knob.type === 'select') knob.apply(run.sim, value);
+    else knob.apply(run.sim, Number(value));
   }
 }
 
@@ -105,8 +98,11 @@ export function readWidgetParam(widgetId: string): string | null {
 }
 
 /** Records the current settings in the address bar without a navigation or a re-render. */
-export function writeWidgetParam(widgetId: string, value: string): void {
+export function writeWidgetParam(widgetId: string, value: string | null): void {
   const url = new URL(window.location.href);
-  url.searchParams.set(paramName(widgetId), value);
+  const name = paramName(widgetId);
+  if (url.searchParams.get(name) === value) return;
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
   window.history.replaceState(window.history.state, '', url);
 }

@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useEffect, useRef } from 'react';
-import type { Hop, Metrics, SimulationHandle } from '../engine';
+import type { Hop, Metrics, ScenarioRun } from '../engine';
 import type { PacketFlowRenderer } from '../viz/packet-flow-renderer';
 import { pauseClock, startClock, tick, type ClockState } from './clock';
 
@@ -10,10 +10,13 @@ import { pauseClock, startClock, tick, type ClockState } from './clock';
  */
 const KEEP_AFTER_ARRIVAL_MS = 250;
 const MAX_HOPS = 8000;
+/** "Run to the end" works in slices of this much wall time per frame, so the page stays responsive. */
+const FAST_SLICE_MS = 24;
+const FAST_STEP_SIM_MS = 50;
 
 /**
- * The mutable side of one widget: its simulation, clock, renderer and the hops kept for the log.
- * A class, so React code changes it only through these methods.
+ * The mutable side of one widget: its run, clock, renderer and the hops kept for the log. A class,
+ * so React code changes it only through these methods.
  */
 export class LoopHandles {
   renderer: PacketFlowRenderer | null = null;
@@ -21,26 +24,38 @@ export class LoopHandles {
   readonly hops: Hop[] = [];
   seq = 0;
 
-  /** `seed` is kept so a shared link can name it. */
+  /** `endMs`: where a replay stops (its scenario's duration); open-ended widgets have none. */
   constructor(
-    readonly sim: SimulationHandle,
-    readonly seed = 1,
+    readonly run: ScenarioRun,
+    readonly endMs: number = Infinity,
   ) {}
+
+  get sim() {
+    return this.run.sim;
+  }
+
+  get ended(): boolean {
+    return this.clock.simMs >= this.endMs;
+  }
 
   attach(renderer: PacketFlowRenderer | null): void {
     this.renderer = renderer;
   }
 
-  /** Moves simulated time on by `ms` (the Step button, and reduced motion). */
+  /** Moves simulated time on by `ms` (the Step button, and reduced motion), never past the end. */
   stepBy(ms: number): void {
-    this.clock.simMs += ms;
-    this.sim.advanceTo(this.clock.simMs);
+    this.advanceTo(this.clock.simMs + ms);
+  }
+
+  advanceTo(ms: number): void {
+    this.clock.simMs = Math.min(ms, this.endMs);
+    this.run.advanceTo(this.clock.simMs);
   }
 }
 
 /**
- * The per-frame path: clock → engine → renderer, with no React render per frame. React hears
- * about metrics and new hops a few times a second through `onSample`.
+ * The per-frame path: clock → run → renderer, with no React render per frame. React hears about
+ * metrics and new hops a few times a second through `onSample`.
  */
 export type SamplePart = 'all' | 'metrics' | 'log';
 
@@ -53,12 +68,14 @@ export function useSimulationLoop(params: {
   timeScale: number;
   /** `part` says which text readouts to refresh: both after a change, one at a time while playing. */
   onSample: (metrics: Metrics, hops: Hop[], part: SamplePart) => void;
-}): { drawNow: (part?: SamplePart) => void } {
-  const { loop, running, speed, selectedPacket, onSample, timeScale } = params;
-  const latest = useRef({ speed, selectedPacket, onSample, timeScale });
+  /** Called once when a replay reaches its end while playing. */
+  onEnd: () => void;
+}): { drawNow: (part?: SamplePart) => void; runToEnd: () => Promise<void> } {
+  const { loop, running, speed, selectedPacket, onSample, timeScale, onEnd } = params;
+  const latest = useRef({ speed, selectedPacket, onSample, timeScale, onEnd });
   useEffect(() => {
-    latest.current = { speed, selectedPacket, onSample, timeScale };
-  }, [speed, selectedPacket, onSample, timeScale]);
+    latest.current = { speed, selectedPacket, onSample, timeScale, onEnd };
+  }, [speed, selectedPacket, onSample, timeScale, onEnd]);
 
   const drawNow = useCallback(
     (part: SamplePart = 'all') => {
@@ -76,9 +93,31 @@ export function useSimulationLoop(params: {
     [loop],
   );
 
+  /** Takes a replay to its end in a few frames of wall time, then draws the final state once. */
+  const runToEnd = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        const h = loop;
+        if (!Number.isFinite(h.endMs)) return resolve();
+        const slice = () => {
+          const start = performance.now();
+          while (!h.ended && performance.now() - start < FAST_SLICE_MS) h.stepBy(FAST_STEP_SIM_MS);
+          if (!h.ended) {
+            requestAnimationFrame(slice);
+            return;
+          }
+          pauseClock(h.clock);
+          drawNow();
+          resolve();
+        };
+        requestAnimationFrame(slice);
+      }),
+    [loop, drawNow],
+  );
+
   useEffect(() => {
     const h = loop;
-    if (!running) {
+    if (!running || h.ended) {
       pauseClock(h.clock);
       drawNow();
       return undefined;
@@ -89,10 +128,16 @@ export function useSimulationLoop(params: {
     let part: SamplePart = 'log';
     let backends = h.sim.metrics().backends;
     const onFrame = (now: number) => {
-      frame = requestAnimationFrame(onFrame);
       const { speed: s, selectedPacket: selected, onSample: sample, timeScale: scale } = latest.current;
-      const t = tick(h.clock, now, s, scale);
-      h.sim.advanceTo(t);
+      h.advanceTo(tick(h.clock, now, s, scale));
+      if (h.ended) {
+        // The replay reached its scenario's duration: the numbers now equal the build's.
+        pauseClock(h.clock);
+        drawNow();
+        latest.current.onEnd();
+        return;
+      }
+      frame = requestAnimationFrame(onFrame);
       collect(h);
       // Reading metrics walks every backend's counters: ten times a second is plenty for the load
       // bars, and leaves each frame's budget to the packets.
@@ -102,7 +147,7 @@ export function useSimulationLoop(params: {
         lastRead = now;
         backends = metrics.backends;
       }
-      h.renderer?.update({ timeMs: t, hops: h.hops, selectedPacket: selected, backends });
+      h.renderer?.update({ timeMs: h.clock.simMs, hops: h.hops, selectedPacket: selected, backends });
       // Text readouts refresh every second, the metrics and the event log half a second apart:
       // calm enough to read, and each refresh is a React render small enough to fit in a frame on
       // a slow phone. A change the student makes shows at once (drawNow).
@@ -122,7 +167,7 @@ export function useSimulationLoop(params: {
     };
   }, [loop, running, drawNow]);
 
-  return { drawNow };
+  return { drawNow, runToEnd };
 }
 
 function collect(h: LoopHandles): void {
@@ -136,8 +181,4 @@ function collect(h: LoopHandles): void {
   while (stale < h.hops.length && (h.hops[stale] as Hop).arriveMs < cutoff) stale++;
   if (h.hops.length - stale > MAX_HOPS) stale = h.hops.length - MAX_HOPS;
   if (stale > 0) h.hops.splice(0, stale);
-}
-
-export function createLoopHandles(sim: SimulationHandle, seed?: number): LoopHandles {
-  return new LoopHandles(sim, seed);
 }

@@ -2,7 +2,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimulation, getScenario, type Hop, type SimulationHandle } from '../../src/engine';
 import { createPacketFlowRenderer, type Frame, type RendererLabels } from '../../src/viz/packet-flow-renderer';
-import { widgetConfig } from '../../src/widgets/widget-config';
+import { WIDGET_TRACE_CAPACITY } from '../../src/widgets/use-widget-run';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SIZE = { width: 640, height: 320 };
@@ -26,7 +26,8 @@ const inFlightAt = (hops: readonly Hop[], t: number) => hops.filter((h) => h.dep
  * into a fresh <svg> at 640 × 320, as PacketFlowWidget sets it up.
  */
 function draw(scenarioId: string, atMs: number, prepare?: (sim: SimulationHandle) => void) {
-  const sim = createSimulation(widgetConfig(getScenario(scenarioId).config), { seed: 1 });
+  const { config } = getScenario(scenarioId);
+  const sim = createSimulation({ ...config, traceCapacity: WIDGET_TRACE_CAPACITY }, { seed: 1 });
   prepare?.(sim);
   sim.advanceTo(atMs);
   const svg = document.createElementNS(SVG_NS, 'svg');

@@ -3,10 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ALGORITHMS, createSimulation, getScenario, type SimConfig, type SimulationHandle } from '../../src/engine';
+import {
+  ALGORITHMS,
+  createSimulation,
+  getScenario,
+  SCENARIO_IDS,
+  type SimConfig,
+  type SimulationHandle,
+} from '../../src/engine';
 import { i18n, resources } from '../../src/i18n';
 import { SPEEDS, type Speed } from '../../src/widgets/clock';
-import { KNOBS, SCENARIO_CONTROLS, type KnobId, type RangeKnob } from '../../src/widgets/knobs';
+import { KNOBS, type KnobId, type RangeKnob } from '../../src/widgets/knobs';
 import { WidgetControls, type WidgetControlsProps } from '../../src/widgets/WidgetControls';
 
 type Lang = keyof typeof resources;
@@ -240,10 +247,10 @@ describe('transport controls', () => {
 });
 
 describe('scenario knobs', () => {
-  it.each(Object.keys(SCENARIO_CONTROLS))('%s: every knob is a labelled native control', (scenarioId) => {
+  it.each(SCENARIO_IDS)('%s: every knob is a labelled native control', (scenarioId) => {
     const { config } = getScenario(scenarioId);
     renderControls(scenarioId);
-    const knobIds = SCENARIO_CONTROLS[scenarioId]!.knobs;
+    const knobIds = getScenario(scenarioId).widget.knobs;
     // Speed is the only select, and there are no sliders, besides the scenario's own knobs.
     const selects = knobIds.filter((id) => KNOBS[id].type === 'select').length;
     const ranges = knobIds.length - selects;
@@ -331,23 +338,25 @@ describe('scenario knobs', () => {
   it('NAT share: percent valuetext; keys step by 5 and change clients.natShare', async () => {
     const user = userEvent.setup();
     expect(newSim('sticky-ip-hash-nat').config.clients.natShare).toBe(0.3);
-    const { onKnob, changed } = knobRecorder('sticky-ip-hash-nat');
-    renderControls('sticky-ip-hash-nat', { onKnob });
+    const { sim, onKnob } = renderLive('sticky-ip-hash-nat');
     const slider = screen.getByRole('slider', { name: 'Users behind one NAT: 30%' });
     expect(slider).toHaveAttribute('aria-valuetext', '30%');
 
     slider.focus();
     await user.keyboard('{ArrowRight}');
-    expect(changed(0).config.clients.natShare).toBeCloseTo(0.35, 10);
-    await user.keyboard('{ArrowLeft}{ArrowLeft}');
-    expect(changed(1).config.clients.natShare).toBeCloseTo(0.3, 10);
-    expect(changed(2).config.clients.natShare).toBeCloseTo(0.25, 10);
+    expect(sim.config.clients.natShare).toBeCloseTo(0.35, 10);
+    await user.keyboard('{ArrowLeft}');
+    expect(sim.config.clients.natShare).toBeCloseTo(0.3, 10);
+    await user.keyboard('{ArrowLeft}');
+    expect(sim.config.clients.natShare).toBeCloseTo(0.25, 10);
     await user.keyboard('{Home}');
-    expect(changed(3).config.clients.natShare).toBe(0);
+    expect(sim.config.clients.natShare).toBe(0);
     await user.keyboard('{End}');
-    expect(changed(4).config.clients.natShare).toBe(1);
+    expect(sim.config.clients.natShare).toBe(1);
     expect(onKnob).toHaveBeenCalledTimes(5);
-    expect(KNOBS.natShare.read(changed(4).config)).toBe(100);
+    expect(KNOBS.natShare.read(sim.config)).toBe(100);
+    // The control shows what the engine runs with.
+    expect(screen.getByRole('slider', { name: 'Users behind one NAT: 100%' })).toHaveValue('100');
   });
 
   it('request rate: keys step by 10 req/s and change clients.ratePerSecond', async () => {
@@ -365,7 +374,7 @@ describe('scenario knobs', () => {
 
   it('keys at the end of the range do not report a change', async () => {
     const user = userEvent.setup();
-    const { onKnob } = renderControls('sticky-ip-hash-nat');
+    const { onKnob } = renderLive('sticky-ip-hash-nat');
     screen.getByRole('slider', { name: /^Users behind one NAT/ }).focus();
     await user.keyboard('{End}');
     expect(onKnob).toHaveBeenCalledTimes(1);
@@ -447,7 +456,7 @@ describe('in Russian', () => {
   /** Every knob of the scenario is labelled in Russian, with no English label text left. */
   function expectRussianKnobs(scenarioId: string) {
     const { config } = getScenario(scenarioId);
-    for (const id of SCENARIO_CONTROLS[scenarioId]!.knobs) {
+    for (const id of getScenario(scenarioId).widget.knobs) {
       const knob = KNOBS[id];
       const ru = knobLabel('ru', id);
       const en = knobLabel('en', id);
@@ -504,7 +513,7 @@ describe('in Russian', () => {
       await act(() => i18n.changeLanguage('ru'));
       renderControls(scenarioId);
       const { config } = getScenario(scenarioId);
-      for (const id of SCENARIO_CONTROLS[scenarioId]!.knobs) {
+      for (const id of getScenario(scenarioId).widget.knobs) {
         const knob = KNOBS[id];
         const label = knobLabel('ru', id);
         const control =
@@ -516,7 +525,7 @@ describe('in Russian', () => {
             expect(option.textContent).toBe(optionLabel('ru', (option as HTMLOptionElement).value));
       }
       // TLS is "TLS" in both languages; every other knob label changes.
-      for (const id of SCENARIO_CONTROLS[scenarioId]!.knobs.filter((k) => k !== 'tls'))
+      for (const id of getScenario(scenarioId).widget.knobs.filter((k) => k !== 'tls'))
         expect(screen.queryByText(knobLabel('en', id), { exact: false })).toBeNull();
     },
   );

@@ -1,64 +1,117 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, runScenario, SCENARIOS } from '../../src/engine';
-import { STEP_SIM_MS } from '../../src/widgets/clock';
+import {
+  getScenario,
+  measure,
+  PREDICTIONS,
+  resolvePrediction,
+  runScenario,
+  SCENARIOS,
+  startRun,
+  type ScenarioRecord,
+} from '../../src/engine';
+import { formatMeasure } from '../../src/lib/format-measure';
+import { SIM_MS_PER_SECOND, STEP_SIM_MS } from '../../src/widgets/clock';
 import { KNOBS } from '../../src/widgets/knobs';
-import { applyWidgetState, parseWidgetState, serializeWidgetState } from '../../src/widgets/url-state';
-import { widgetConfig } from '../../src/widgets/widget-config';
+import { LoopHandles } from '../../src/widgets/use-simulation-loop';
+import { WIDGET_TRACE_CAPACITY } from '../../src/widgets/use-widget-run';
+import { applyKnobs, parseWidgetState, serializeWidgetState } from '../../src/widgets/url-state';
+
+/** Plays a record the way a widget does: trace on, one frame's worth of simulated time per step. */
+function playLikeAWidget(record: ScenarioRecord, endMs = record.durationMs) {
+  const run = startRun(record, { traceCapacity: WIDGET_TRACE_CAPACITY });
+  const loop = new LoopHandles(run, endMs);
+  const frameMs = ((record.widget.timeScale ?? SIM_MS_PER_SECOND) * 16.7) / 1000;
+  // Frame-sized steps with some jitter, as requestAnimationFrame delivers them, plus single steps.
+  for (let i = 0; !loop.ended; i++) {
+    if (i % 50 === 7) loop.stepBy(STEP_SIM_MS);
+    else loop.advanceTo(loop.clock.simMs + frameMs * (0.5 + (i % 3) * 0.5));
+  }
+  return run;
+}
 
 describe('widgets show honest numbers', () => {
-  it.each(SCENARIOS.map((s) => [s.id, s] as const))(
-    '%s: the widget path equals a headless runScenario',
-    (_id, scenario) => {
-      const durationMs = 2000;
-      const widget = createSimulation(widgetConfig(scenario.config), { seed: 1 });
-      // Frame-sized steps, as the animation clock makes them, plus some single steps.
-      for (let t = 0; t < durationMs - 100; t += 16.7) widget.advanceTo(t);
-      for (let i = 0; i < 3; i++) widget.advanceBy(STEP_SIM_MS);
-      widget.advanceTo(durationMs);
-      const headless = runScenario(scenario.config, { seed: 1, durationMs });
-      expect(widget.metrics()).toEqual(headless);
+  it.each(Object.values(SCENARIOS).map((s) => [s.id, s] as const))(
+    '%s: the widget path, script included, ends where the headless run does',
+    (_id, record) => {
+      const headless = runScenario(record);
+      const widget = playLikeAWidget(record);
+      expect(widget.timeMs).toBe(record.durationMs);
+      expect(widget.view().metrics).toEqual(headless.metrics);
+      expect(widget.remaps).toEqual(headless.remaps);
+      expect(widget.events.map((e) => [e.atMs, e.source, e.step])).toEqual(
+        record.script.map((step) => [step.atMs, 'script', step]),
+      );
+    },
+  );
+
+  it.each(PREDICTIONS.map((p) => [p.id, p] as const))(
+    '%s: the replay’s Result row reads exactly what the quiz states, in both languages',
+    (_id, prediction) => {
+      const built = resolvePrediction(prediction);
+      const replay = playLikeAWidget(getScenario(prediction.scenario));
+      const live = measure(prediction.measure, replay.view());
+      for (const lang of ['en', 'ru'])
+        expect(formatMeasure(live, prediction.format, lang)).toBe(formatMeasure(built.value, prediction.format, lang));
+      expect(live).toBe(built.value);
     },
   );
 });
 
 describe('shareable widget settings', () => {
   it('round-trips knob values through the URL form', () => {
-    const scenario = SCENARIOS.find((s) => s.id === 'what-the-lb-sees')!;
-    const sim = createSimulation(scenario.config, { seed: 1 });
+    const record = getScenario('what-the-lb-sees');
+    const run = startRun(record);
     const mode = KNOBS.mode;
-    if (mode.type === 'select') mode.apply(sim, 'l4');
-    const text = serializeWidgetState(scenario.id, sim, 1);
-    expect(text).toBe('seed:1,mode:l4,tls:passthrough');
-    const copy = createSimulation(scenario.config, { seed: 1 });
-    applyWidgetState(scenario.id, copy, parseWidgetState(scenario.id, text));
-    expect(copy.config.balancer).toEqual(sim.config.balancer);
+    if (mode.type === 'select') mode.apply(run.sim, 'l4');
+    const text = serializeWidgetState(record.id, run);
+    expect(text).toBe('seed:42,mode:l4,tls:passthrough');
+    const copy = startRun(record);
+    applyKnobs(copy, parseWidgetState(record.id, text));
+    expect(copy.sim.config.balancer).toEqual(run.sim.config.balancer);
   });
 
-  it('ignores unknown knobs and bad values from a link', () => {
+  it('ignores unknown knobs, bad values and floods from a link', () => {
     expect(
       parseWidgetState('content-routing-canary', 'canary:250,rate:abc,mode:l4,nope:1,canary:30,seed:-1,x:../a').knobs,
     ).toEqual([['canary', '30']]);
-    expect(parseWidgetState('content-routing-canary', null)).toEqual({ knobs: [], backends: [] });
-    const flood = Array.from({ length: 100 }, () => 'add:web').join(',');
-    expect(parseWidgetState('hash-churn', flood).backends).toHaveLength(32);
+    expect(parseWidgetState('content-routing-canary', null)).toEqual({ knobs: [], actions: [] });
+    const flood = Array.from({ length: 100 }, () => 'add:web@1.0').join(',');
+    expect(parseWidgetState('hash-churn', flood).actions).toHaveLength(64);
+    expect(parseWidgetState('hash-churn', 'x:web-1@-1,x:web-1@abc,x:web-1@,x:web-1@1e12').actions).toEqual([]);
   });
 
-  it('round-trips the seed and crashed, removed and added servers', () => {
-    const scenario = SCENARIOS.find((s) => s.id === 'crash-memory-sessions')!;
-    const sim = createSimulation(scenario.config, { seed: 7 });
-    sim.setBackendState('web-2', 'crashed');
-    sim.removeBackend('web-3');
-    sim.addBackend('web');
-    const text = serializeWidgetState(scenario.id, sim, 7);
-    const state = parseWidgetState(scenario.id, text);
-    expect(state.seed).toBe(7);
-    const copy = createSimulation(scenario.config, { seed: state.seed ?? 1 });
-    applyWidgetState(scenario.id, copy, state);
-    const shape = (h: typeof sim) => h.metrics().backends.map((b) => [b.id, b.state]);
-    expect(shape(copy)).toEqual(shape(sim));
-    // A link naming servers that do not exist changes nothing and throws nothing.
-    const other = createSimulation(scenario.config, { seed: 1 });
-    applyWidgetState(scenario.id, other, parseWidgetState(scenario.id, 'x:web-99,rm:nope,add:nopool'));
-    expect(shape(other)).toEqual(shape(createSimulation(scenario.config, { seed: 1 })));
+  it('records the student’s actions with their times, and replays them at those times', () => {
+    const record = getScenario('crash-memory-sessions');
+    const run = startRun(record, { seed: 7 });
+    run.advanceTo(2500);
+    run.act({ action: 'crash', backend: 'web-2' });
+    run.advanceTo(4000);
+    run.act({ action: 'remove', backend: 'web-3' });
+    run.act({ action: 'add', pool: 'web' });
+    run.advanceTo(6000);
+    const text = serializeWidgetState(record.id, run);
+    expect(text).toBe('seed:7,sessions:memory,affinity:cookie,x:web-2@2.5,rm:web-3@4.0,add:web@4.0');
+    const state = parseWidgetState(record.id, text);
+    const copy = startRun(record, { seed: state.seed!, actions: state.actions });
+    copy.advanceTo(6000);
+    expect(copy.view().metrics).toEqual(run.view().metrics);
+    // Replayed link actions are the student's, never the scenario's script.
+    expect(copy.events.every((e) => e.source === 'student')).toBe(true);
+  });
+
+  it('never writes a scenario’s script into a link', () => {
+    const record = getScenario('crash-memory-sessions-replay');
+    const run = startRun(record);
+    run.advanceTo(record.durationMs);
+    expect(serializeWidgetState(record.id, run)).toBe('seed:42,sessions:memory,affinity:cookie');
+  });
+
+  it('keeps going when a link names servers that do not exist', () => {
+    const record = getScenario('crash-memory-sessions');
+    const state = parseWidgetState(record.id, 'x:web-99@1.0,rm:nope@1.0,add:nopool@1.0');
+    const run = startRun(record, { actions: state.actions });
+    run.advanceTo(3000);
+    expect(run.events.map((e) => e.refused !== undefined)).toEqual([true, true, true]);
+    expect(run.view().metrics).toEqual(runScenario(record, { durationMs: 3000 }).metrics);
   });
 });

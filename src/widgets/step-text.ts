@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScriptStep } from '../engine';
+
+/**
+ * Scripted and student changes in words ("web-2 crashes", "3 servers added"), for the timeline
+ * and the event log. Adds at the same moment read as one change.
+ */
+export function useStepText(): (steps: readonly ScriptStep[]) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (steps: readonly ScriptStep[]) => {
+      const adds = steps.filter((s) => s.action === 'add');
+      const parts = steps
+        .filter((s) => s.action !== 'add')
+        .map((s) =>
+          s.action === 'update'
+            ? t('widget.change.update')
+            : t(`widget.change.${s.action}`, { backend: 'backend' in s ? s.backend : '' }),
+        );
+      if (adds.length > 0) parts.unshift(t('widget.change.add', { count: adds.length }));
+      return parts.join('; ');
+    },
+    [t],
+  );
+}
