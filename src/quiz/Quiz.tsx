@@ -110,6 +110,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
       aria-labelledby={questionId}
       id={`quiz-${quiz.id}`}
       data-quiz={quiz.id}
+      data-kind={quiz.kind}
     >
       <p className="quiz__kicker">
         <span aria-hidden="true">?</span> {t(`quiz.kind.${quiz.kind}`)}

@@ -234,6 +234,7 @@ export default function PacketFlowWidget({
         config={sim.config}
         configVersion={configVersion}
         playing={playing}
+        ended={ended}
         speed={speed}
         onPlay={togglePlay}
         onStep={step}

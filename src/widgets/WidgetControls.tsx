@@ -14,6 +14,8 @@ export interface WidgetControlsProps {
    */
   configVersion: number;
   playing: boolean;
+  /** A replay that reached its end: only Reset (or a knob) moves it on. */
+  ended?: boolean;
   speed: Speed;
   onPlay: () => void;
   onStep: () => void;
@@ -25,16 +27,16 @@ export interface WidgetControlsProps {
 /** Play/pause (WCAG 2.2.2), step, speed, reset, and the scenario's own knobs, all native controls. */
 export const WidgetControls = memo(function WidgetControls(props: WidgetControlsProps) {
   const { t } = useTranslation();
-  const { widgetId, scenarioId, config, playing, speed } = props;
+  const { widgetId, scenarioId, config, playing, speed, ended = false } = props;
   const knobs = getScenario(scenarioId).widget.knobs.map((id) => KNOBS[id]);
   return (
     <div className="packet-flow__controls" role="group" aria-label={t('widget.controls')}>
       <div className="packet-flow__transport">
-        <button type="button" className="button" onClick={props.onPlay}>
+        <button type="button" className="button" onClick={props.onPlay} disabled={ended}>
           <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
           {playing ? t('widget.pause') : t('widget.play')}
         </button>
-        <button type="button" className="button button--quiet" onClick={props.onStep} disabled={playing}>
+        <button type="button" className="button button--quiet" onClick={props.onStep} disabled={playing || ended}>
           {t('widget.step')}
         </button>
         <label className="packet-flow__field">
