@@ -59,6 +59,7 @@ export function createPacketFlowRenderer(
           options.onSelect,
         )
       : svgPacketLayer(packets, options.onSelect);
+  let topologyKey = '';
   let size: Size = { width: svgElement.clientWidth || 640, height: svgElement.clientHeight || 320 };
   let topology: Topology | null = null;
   let placed = new Map<string, PlacedNode>();
@@ -127,6 +128,10 @@ export function createPacketFlowRenderer(
 
   return {
     setTopology(next) {
+      // Most live changes (a rate, a weight) leave the picture as it is: no re-layout for those.
+      const key = JSON.stringify(next);
+      if (key === topologyKey) return;
+      topologyKey = key;
       topology = next;
       draw();
       lastBackends = null;

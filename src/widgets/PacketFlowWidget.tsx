@@ -130,18 +130,16 @@ export default function PacketFlowWidget({
   }, [labels, loop]);
 
   const [goalJustReached, setGoalJustReached] = useState(false);
-  const topologyRef = useRef('');
   const onSample = useCallback(
     (m: Metrics, hops: Hop[], part: SamplePart) => {
       if (part !== 'log') setMetrics(m);
       if (part !== 'metrics') setRecent(hops.slice(-12));
-      // Scripted steps change the servers too: redraw the picture when they do.
-      const shape = m.backends.map((b) => b.id).join();
-      if (shape !== topologyRef.current) {
-        if (topologyRef.current) loop.renderer?.setTopology(loop.sim.topology());
-        topologyRef.current = shape;
+      if (loop.run.events.length !== events.length) {
+        setEvents([...loop.run.events]);
+        // A scripted or replayed step may have added or removed a server (the renderer skips an
+        // unchanged picture).
+        loop.renderer?.setTopology(loop.sim.topology());
       }
-      if (loop.run.events.length !== events.length) setEvents([...loop.run.events]);
       if (withGoal && !goalReached && scenario.widget.goal(m, loop.sim.config)) {
         setGoalJustReached(true);
         onGoal();
@@ -163,8 +161,8 @@ export default function PacketFlowWidget({
   /** A live change: the numbers matter at once; the event log catches up on its next turn. */
   const liveChange = useCallback(
     (apply: () => void) => {
-      const serversChanged = change(apply);
-      if (serversChanged) loop.renderer?.setTopology(loop.sim.topology());
+      change(apply);
+      loop.renderer?.setTopology(loop.sim.topology());
       drawNow('metrics');
     },
     [change, drawNow, loop],
@@ -181,7 +179,6 @@ export default function PacketFlowWidget({
     setMetrics(null);
     setRecent([]);
     setEvents([]);
-    topologyRef.current = '';
     resetRun();
   }, [resetRun]);
   const togglePlay = useCallback(() => setPlaying((p) => !p), []);

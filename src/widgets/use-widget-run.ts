@@ -47,14 +47,12 @@ export function useWidgetRun({
     setConfigVersion((v) => v + 1);
   }, [makeLoop, url]);
 
-  /** Runs a live change and records it in the URL; returns whether the servers changed. */
+  /** Runs a live change and records it in the URL (coalesced). */
   const change = useCallback(
-    (apply: (run: ScenarioRun) => void): boolean => {
-      const before = loop.sim.backendIds().join();
+    (apply: (run: ScenarioRun) => void): void => {
       apply(loop.run);
       url.write(() => serializeWidgetState(scenarioId, loop.run));
       setConfigVersion((v) => v + 1);
-      return loop.sim.backendIds().join() !== before;
     },
     [loop, scenarioId, url],
   );
