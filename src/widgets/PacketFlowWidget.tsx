@@ -256,7 +256,9 @@ export default function PacketFlowWidget({
           className="packet-flow__svg"
           height={HEIGHT}
           role="img"
-          aria-label={t('widget.pictureLabel')}
+          // Focusable: arrow keys select the packets in flight (the renderer handles the keys).
+          tabIndex={0}
+          aria-label={`${t('widget.pictureLabel')} ${t('widget.pictureKeys')}`}
         />
         {/* The renderer draws packets on a canvas in here; the event log is their text alternative. */}
         <div ref={packetHostRef} className="packet-flow__packet-host" aria-hidden="true" />

@@ -177,6 +177,7 @@ const en = {
     retry: 'Restart the simulation',
     pictureLabel:
       'Animated picture of the traffic. The event log and the table below describe the same traffic in text.',
+    pictureKeys: 'Arrow keys select the packets in flight; Escape clears the selection.',
     controls: 'Simulation controls',
     play: 'Play',
     pause: 'Pause',
