@@ -8,8 +8,11 @@ export interface QuizProps {
   quiz: QuizData;
   /** Options in the order this student sees them. */
   order: QuizOption[];
-  /** The latest stored answer and whether it was solved or revealed. */
-  saved: { answer: string[]; state: 'new' | 'attempted' | 'solved' | 'revealed' } | null;
+  /**
+   * The latest stored answer and whether it was solved or revealed. It follows the store, so an
+   * answer given in another tab shows here too.
+   */
+  saved: SavedQuiz | null;
   onCheck: (answer: string[], correct: boolean) => void;
   onReveal: (answer: string[]) => void;
   renderBlocks: (nodes: BlockNode[]) => ReactNode;
@@ -18,9 +21,20 @@ export interface QuizProps {
   renderRun?: (quiz: QuizData) => ReactNode;
 }
 
+export interface SavedQuiz {
+  answer: string[];
+  state: 'new' | 'attempted' | 'solved' | 'revealed';
+  /** When the stored record last changed: a newer one (say, from another tab) is shown at once. */
+  updatedAt: number;
+}
+
 type Phase = 'answering' | 'checked' | 'revealed';
 
 const ICON: Record<Verdict, string> = { right: '✓', wrong: '✗', missed: '!', neutral: '' };
+
+const phaseOf = (saved: SavedQuiz | null): Phase =>
+  saved?.state === 'revealed' ? 'revealed' : saved && saved.state !== 'new' ? 'checked' : 'answering';
+const savedKey = (saved: SavedQuiz | null) => (saved ? `${saved.updatedAt}:${saved.state}` : 'none');
 
 /**
  * A quiz: choose, then Check. Feedback appears for each chosen option (and for each right option
@@ -32,9 +46,17 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
   const { t } = useTranslation();
   const baseId = useId();
   const [answer, setAnswer] = useState<string[]>(() => saved?.answer ?? []);
-  const [phase, setPhase] = useState<Phase>(() =>
-    saved?.state === 'revealed' ? 'revealed' : saved && saved.state !== 'new' ? 'checked' : 'answering',
-  );
+  const [phase, setPhase] = useState<Phase>(() => phaseOf(saved));
+  // Follow the store: a newer record (another tab, a lesson reset, an import) replaces what is
+  // shown, unless the student has a selection here that they have not checked yet; that one
+  // stays, and when they check it the store merges both by its usual rules.
+  const [shownKey, setShownKey] = useState(() => savedKey(saved));
+  const [draft, setDraft] = useState(false);
+  if (savedKey(saved) !== shownKey && !draft) {
+    setShownKey(savedKey(saved));
+    setAnswer(saved?.answer ?? []);
+    setPhase(phaseOf(saved));
+  }
   const [announcement, setAnnouncement] = useState('');
   // A prediction is committed once: afterwards the student's own choice stays on screen, next to
   // what the engine measured.
@@ -49,6 +71,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
 
   const check = () => {
     const result = gradeQuiz(quiz, answer);
+    setDraft(false);
     setPhase('checked');
     onCheck(answer, result.correct);
     if (predict) {
@@ -58,6 +81,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
     } else setAnnouncement(result.correct ? t('quiz.announceRight') : t('quiz.announceWrong'));
   };
   const reveal = () => {
+    setDraft(false);
     setPhase('revealed');
     setAnnouncement(t('quiz.announceRevealed'));
     onReveal(answer);
@@ -68,6 +92,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
   };
   const choose = (optionId: string, value?: boolean) => {
     if (locked) return;
+    setDraft(true);
     if (quiz.kind === 'single' || predict) setAnswer([optionId]);
     else if (quiz.kind === 'multiple')
       setAnswer((a) => (a.includes(optionId) ? a.filter((x) => x !== optionId) : [...a, optionId]));

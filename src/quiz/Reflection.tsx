@@ -4,6 +4,7 @@ import type { BlockNode, ReflectionData } from '../content/tree';
 
 export interface ReflectionProps {
   reflection: ReflectionData;
+  /** The stored text. It follows the store, so text saved in another tab shows here too. */
   savedText: string;
   /** Called as the student types (debounced); the adapter persists it. */
   onSave: (text: string) => void;
@@ -18,6 +19,13 @@ export function Reflection({ reflection, savedText, onSave, renderBlocks }: Refl
   const baseId = useId();
   const [text, setText] = useState(savedText);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  // Follow the store (another tab, a reset, an import), but never while the student's own typing
+  // waits to be saved: that text is saved first, and the store's merge decides what stays.
+  const [shownSaved, setShownSaved] = useState(savedText);
+  if (savedText !== shownSaved && status !== 'saving') {
+    setShownSaved(savedText);
+    setText(savedText);
+  }
   const [showAnswer, setShowAnswer] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<string | null>(null);

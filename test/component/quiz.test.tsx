@@ -96,7 +96,7 @@ describe('predict-then-run quiz', () => {
   });
 
   it('shows a stored wrong prediction next to the outcome', () => {
-    renderQuiz(predictQuiz(), { answer: ['even'], state: 'revealed' });
+    renderQuiz(predictQuiz(), { answer: ['even'], state: 'revealed', updatedAt: 1 });
     expect(screen.getByRole('radio', { name: 'Even' })).toBeChecked();
     expect(screen.getByText('What the simulation did')).toBeInTheDocument();
     expect(screen.getByTestId('run')).toBeInTheDocument();
@@ -151,7 +151,7 @@ describe('multiple-choice quiz', () => {
   });
 
   it('restores a saved, solved answer', () => {
-    renderQuiz(makeQuiz('multiple'), { answer: ['a', 'b'], state: 'solved' });
+    renderQuiz(makeQuiz('multiple'), { answer: ['a', 'b'], state: 'solved', updatedAt: 1 });
     expect(screen.getByLabelText('Alpha')).toBeChecked();
     expect(screen.getByLabelText('Beta')).toBeChecked();
     expect(screen.getByRole('status')).toHaveTextContent(/Right!/);
@@ -207,5 +207,78 @@ describe('quiz in a lesson', () => {
     const id = quiz.getAttribute('data-quiz')!;
     await user.click(within(quiz).getByRole('button', { name: /show the answer/ }));
     expect(useLearnerStore.getState().lessons['l4-vs-l7-balancing']?.quizzes[id]?.revealedAt).toBeGreaterThan(0);
+  });
+});
+
+describe('an open quiz follows the store (another tab)', () => {
+  const renderBlocks = (nodes: QuizData['question']) =>
+    nodes.map((n, i) => <p key={i}>{n.t === 'p' ? n.c.map((c) => ('v' in c ? c.v : '')).join('') : ''}</p>);
+  const renderInlines = (nodes: QuizData['options'][number]['text']) =>
+    nodes.map((n) => ('v' in n ? n.v : '')).join('');
+  const view = (quiz: QuizData, saved: Parameters<typeof Quiz>[0]['saved']) => (
+    <I18nextProvider i18n={i18n}>
+      <Quiz
+        quiz={quiz}
+        order={quiz.options}
+        saved={saved}
+        onCheck={vi.fn()}
+        onReveal={vi.fn()}
+        renderBlocks={renderBlocks}
+        renderInlines={renderInlines}
+      />
+    </I18nextProvider>
+  );
+
+  it('shows an answer solved elsewhere, and goes back to unanswered after a lesson reset', () => {
+    const quiz = makeQuiz('multiple');
+    const { rerender } = render(view(quiz, null));
+    expect(screen.getByRole('button', { name: 'Check' })).toBeInTheDocument();
+    rerender(view(quiz, { answer: ['a', 'b'], state: 'solved', updatedAt: 10 }));
+    expect(screen.getByLabelText('Alpha')).toBeChecked();
+    expect(screen.getByLabelText('Beta')).toBeChecked();
+    expect(screen.getByRole('status')).toHaveTextContent('Right!');
+    rerender(view(quiz, null));
+    expect(screen.getByLabelText('Alpha')).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Check' })).toBeInTheDocument();
+  });
+
+  it('keeps a selection the student has not checked yet', async () => {
+    const user = userEvent.setup();
+    const quiz = makeQuiz('single');
+    const { rerender } = render(view(quiz, null));
+    await user.click(screen.getByLabelText('Beta'));
+    rerender(view(quiz, { answer: ['a'], state: 'solved', updatedAt: 10 }));
+    expect(screen.getByLabelText('Beta')).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Check' })).toBeInTheDocument();
+  });
+});
+
+describe('an open reflection follows the store (another tab)', () => {
+  const view = (savedText: string, onSave = vi.fn()) => (
+    <I18nextProvider i18n={i18n}>
+      <Reflection
+        reflection={{ type: 'reflection', id: 'r', question: para('Why?'), answer: para('Because.') }}
+        savedText={savedText}
+        onSave={onSave}
+        renderBlocks={() => null}
+      />
+    </I18nextProvider>
+  );
+
+  it('shows text saved elsewhere, but never overwrites text the student is typing', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    const { rerender } = render(view('', onSave));
+    const box = screen.getByRole('textbox', { name: /Your answer/ });
+    rerender(view('From the other tab', onSave));
+    expect(box).toHaveValue('From the other tab');
+    await user.clear(box);
+    await user.type(box, 'Mine');
+    rerender(view('Another update', onSave));
+    expect(box).toHaveValue('Mine');
+    await vi.waitFor(() => expect(onSave).toHaveBeenLastCalledWith('Mine'), { timeout: 2000 });
+    // Saved: the store's merge result (here, the student's newer text) is what shows.
+    rerender(view('Mine', onSave));
+    expect(box).toHaveValue('Mine');
   });
 });

@@ -80,42 +80,68 @@ describe('quizzes and progress', () => {
     await page.goto(`${baseURL()}/en/lessons/reverse-proxy`);
     await waitForLesson(page);
     await revealAll(page);
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForTimeout(300);
-    await expect(page.locator('.lesson-summary').textContent()).resolves.toMatch(/Quizzes: 0 solved, \d+ answer shown/);
-    // Reading marks arrive through an IntersectionObserver, a frame or two after the scroll.
-    await expect.poll(() => page.locator('.toc a[data-read]').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.lesson-summary').textContent())
+      .toMatch(/Quizzes: 0 solved, \d+ answer shown/);
+    // A section counts as read when its end comes into view, as a reader scrolling down sees it.
+    // (The page's bottom lies more than a screen below the last section's end, past the summary
+    // and the related lessons, so a jump to the bottom reads nothing.)
+    const ends = page.locator('[data-section-end]');
+    await ends.nth((await ends.count()) - 1).scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.toc a[data-read="true"]').count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Lessons', exact: true }).click();
     await expect(page.locator('[data-lesson="reverse-proxy"]').textContent()).resolves.toMatch(/\d+% done|Complete/);
   });
 
-  it('syncs two tabs', async () => {
+  it('syncs two tabs: what one tab answers, types or resets shows in the other tab’s open lesson', async () => {
     const first = await newPage();
     await first.goto(`${baseURL()}/en/lessons/${LESSON}`);
     await waitForLesson(first);
     const second = await first.context().newPage();
     await second.goto(`${baseURL()}/en/lessons/${LESSON}`);
     await waitForLesson(second);
+    const quizId = await first.locator('[data-quiz]:not([data-kind="predict"])').first().getAttribute('data-quiz');
+    const inFirst = first.locator(`[data-quiz="${quizId}"]`);
+    const inSecond = second.locator(`[data-quiz="${quizId}"]`);
+    // 1. An answer shown in one tab appears in the other, with no reload (within a second).
+    await inFirst.getByRole('button', { name: /show the answer/ }).click();
+    await expect
+      .poll(() => inSecond.locator('.quiz__status').textContent(), { timeout: 1000 })
+      .toMatch(/Here is the answer/);
+    expect(await inSecond.getByRole('button', { name: /show the answer/ }).count()).toBe(0);
+
+    // 2. A reflection typed in one tab appears in the other…
+    const reflectionId = await first.locator('[data-reflection]').first().getAttribute('data-reflection');
+    const box = (page: typeof first) => page.locator(`[data-reflection="${reflectionId}"] textarea`);
+    await box(first).fill('Written in the first tab');
+    await expect.poll(() => box(second).inputValue(), { timeout: 2000 }).toBe('Written in the first tab');
+    // …but never overwrites what the student is typing there.
+    await box(second).fill('Typed in the second tab');
+    await box(first).fill('A later edit in the first tab');
+    await expect.poll(() => box(second).inputValue()).toBe('Typed in the second tab');
+
+    // 3. A selection not yet checked survives an update from the other tab.
+    const otherId = await first.locator('[data-quiz][data-kind="single"]').nth(1).getAttribute('data-quiz');
+    const otherSecond = second.locator(`[data-quiz="${otherId}"]`);
+    await otherSecond.getByRole('radio').first().check();
     await first
-      .locator('[data-quiz]')
-      .first()
+      .locator(`[data-quiz="${otherId}"]`)
       .getByRole('button', { name: /show the answer/ })
       .click();
-    const id = await first.locator('[data-quiz]').first().getAttribute('data-quiz');
     await expect
-      .poll(
-        () =>
-          second.evaluate(
-            (quiz) =>
-              JSON.parse(localStorage.getItem('balancer-lab:learner') ?? '{}').state?.lessons?.['l4-vs-l7-balancing']
-                ?.quizzes?.[quiz ?? '']?.revealedAt ?? 0,
-            id,
-          ),
-        { timeout: 1000 },
-      )
-      .toBeGreaterThan(0);
-    await second.getByRole('link', { name: 'Lessons', exact: true }).click();
-    await expect(second.locator('[data-lesson="l4-vs-l7-balancing"]').textContent()).resolves.toMatch(/% done/);
+      .poll(() => first.evaluate(() => localStorage.getItem('balancer-lab:learner') ?? ''))
+      .toContain(otherId ?? '');
+    expect(await otherSecond.getByRole('radio').first().isChecked()).toBe(true);
+    expect(await otherSecond.getByRole('button', { name: 'Check' }).isEnabled()).toBe(true);
+
+    // 4. A lesson reset in one tab clears the other tab's open quiz.
+    await first.getByRole('link', { name: 'Your progress' }).click();
+    await first.getByRole('button', { name: /^Reset.*L4 vs L7 Balancing$/ }).click();
+    await first.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect
+      .poll(() => inSecond.getByRole('button', { name: /show the answer/ }).count(), { timeout: 1000 })
+      .toBe(1);
+    expect(await inSecond.locator('.quiz__status').textContent()).not.toMatch(/Here is the answer/);
   });
 
   it('exports, resets with undo, and imports everything back', async () => {

@@ -44,11 +44,10 @@ export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
   const checkQuiz = useLearnerStore((state) => state.checkQuiz);
   const revealQuiz = useLearnerStore((state) => state.revealQuiz);
   const order = useMemo(() => (data ? optionOrder(data, seed) : []), [data, seed]);
-  // The first stored state seeds the component; later changes come from the component itself.
+  // Live: an answer given in another tab (or a reset, or an import) reaches the open quiz.
   const saved = useMemo(
-    () => (stored ? { answer: stored.answer, state: quizStateOf(stored) } : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data?.id],
+    () => (stored ? { answer: stored.answer, state: quizStateOf(stored), updatedAt: stored.updatedAt } : null),
+    [stored],
   );
   const onCheck = useCallback(
     (answer: string[], correct: boolean) => data && checkQuiz(lesson, data.id, answer, correct),
