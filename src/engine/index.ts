@@ -11,8 +11,29 @@ export type { Metrics, BackendMetrics, Percentiles } from './metrics.ts';
 export type { Hop, HopKind } from './trace.ts';
 export type { Topology, TopologyNode } from './topology.ts';
 export type { RemapReport } from './simulation.ts';
-export type { Field, Hidden, L7View, PacketFacts } from './model/views.ts';
-export { viewAtL4, viewAtL7, HTTP_FIELDS, L4_FIELDS } from './model/views.ts';
+export type {
+  Field,
+  FieldGroup,
+  FieldName,
+  FieldNote,
+  Hidden,
+  L7View,
+  PacketContent,
+  PacketFacts,
+  PacketView,
+  TlsKeyHolder,
+  Wire,
+} from './model/views.ts';
+export {
+  viewAtL4,
+  viewAtL7,
+  answeredRequest,
+  wireOf,
+  ECH_PUBLIC_NAME,
+  FIELD_GROUPS,
+  HTTP_FIELDS,
+  L4_FIELDS,
+} from './model/views.ts';
 export { EngineParamError } from './validate.ts';
 export { defaultConfig, mergeConfig, backend, pool, DEFAULT_REQUEST, ALGORITHMS } from './config.ts';
 export { createSimulation, type SimulationHandle } from './handle.ts';

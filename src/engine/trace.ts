@@ -1,11 +1,19 @@
 /**
  * A bounded trace of hop events for the animation. Each hop carries its timing, its kind and the
- * facts a balancer could read from it (see model/views.ts). A ring buffer keeps memory flat no
- * matter how long the simulation runs; readers ask for everything after the last `seq` they saw.
+ * facts of its packet on that hop (model/packet-facts.ts), from which the L4 and L7 views are
+ * derived (model/views.ts). A ring buffer keeps memory flat no matter how long the simulation
+ * runs; readers ask for everything after the last `seq` they saw.
  */
-import { viewAtL4, viewAtL7, type L7View, type PacketFacts } from './model/views.ts';
+import {
+  clientHelloFacts,
+  forwardedRequestFacts,
+  handshakeFacts,
+  healthCheckFacts,
+  requestFacts,
+  responseFacts,
+} from './model/packet-facts.ts';
+import { viewAtL4, viewAtL7, type PacketFacts, type PacketView } from './model/views.ts';
 import type { Simulation } from './simulation.ts';
-import { VIP } from './simulation.ts';
 
 export type HopKind = 'syn' | 'tls' | 'request' | 'response' | 'health';
 
@@ -31,8 +39,8 @@ export interface HopRecord {
 
 export interface Hop extends HopRecord {
   /** What an L4 device and an L7 device can read of this packet (unreadable fields say why). */
-  readonly l4: L7View;
-  readonly l7: L7View;
+  readonly l4: PacketView;
+  readonly l7: PacketView;
 }
 
 /**
@@ -53,32 +61,33 @@ class TraceHop implements Hop {
   encrypted!: boolean;
   ok?: boolean;
   facts!: PacketFacts;
-  private views: { l4: L7View; l7: L7View } | undefined;
+  private views: { l4: PacketView; l7: PacketView } | undefined;
 
   constructor(record: HopRecord) {
     Object.assign(this, record);
   }
 
-  get l4(): L7View {
+  get l4(): PacketView {
     return (this.views ??= { l4: viewAtL4(this.facts), l7: viewAtL7(this.facts) }).l4;
   }
 
-  get l7(): L7View {
+  get l7(): PacketView {
     return (this.views ??= { l4: viewAtL4(this.facts), l7: viewAtL7(this.facts) }).l7;
   }
 
-  toJSON(): HopRecord & { l4: L7View; l7: L7View } {
+  toJSON(): HopRecord & { l4: PacketView; l7: PacketView } {
     const { views: _views, ...record } = this;
     return { ...record, l4: this.l4, l7: this.l7 };
   }
 }
 
-const BALANCER_IP = '10.0.0.2';
-
 export class Tracer {
   private readonly hops: (Hop | undefined)[];
   private seq = 0;
   private packets = 0;
+  /** Per client: the server name its open connection's ClientHello asked for. A connection keeps
+   * its SNI for every later request, whatever their Host headers say. */
+  private readonly helloSni: string[] = [];
 
   constructor(readonly capacity: number) {
     this.hops = new Array<Hop | undefined>(capacity);
@@ -103,22 +112,32 @@ export class Tracer {
     return out;
   }
 
-  private push(hop: Omit<HopRecord, 'seq' | 'packetId'>): void {
+  private push(hop: Omit<HopRecord, 'seq' | 'packetId' | 'encrypted'>): void {
     const seq = ++this.seq;
     const record = hop as HopRecord;
     record.seq = seq;
     record.packetId = ++this.packets;
+    record.encrypted = hop.facts.encrypted;
     this.hops[seq % this.capacity] = new TraceHop(record);
   }
 
-  /** The handshake that opens the connection request `r` is the first to use. */
+  private sniOf(sim: Simulation, c: number, r: number): string {
+    return this.helloSni[c] ?? template(sim, r).host;
+  }
+
+  /**
+   * The handshake that opens the connection request `r` is the first to use: one hop for the TCP
+   * handshake (SYN, SYN-ACK, ACK) and, with TLS, one for the ClientHello.
+   */
   handshake(sim: Simulation, c: number, r: number, setupUs: number): void {
-    if (!this.enabled || !this.sampled(sim, r)) return;
+    if (!this.enabled) return;
+    // Every connection's SNI is remembered, sampled or not: its later requests may be sampled.
+    this.helloSni[c] = template(sim, r).host;
+    if (!this.sampled(sim, r)) return;
     const { balancer, network } = sim.config;
     const from = clientNode(sim, c);
     const at = sim.nowUs / 1000;
     const half = network.clientRttMs / 2;
-    const facts = clientFacts(sim, c, 0);
     const connectionId = sim.view.connId[c] as number;
     this.push({
       requestId: null,
@@ -129,8 +148,7 @@ export class Tracer {
       departMs: at,
       arriveMs: at + half,
       bytes: 60,
-      encrypted: false,
-      facts,
+      facts: handshakeFacts(sim, c),
     });
     if (balancer.tls === 'none') return;
     const tlsStart = at + network.clientRttMs;
@@ -144,8 +162,7 @@ export class Tracer {
       departMs: tlsStart,
       arriveMs: Math.min(end, tlsStart + half),
       bytes: 1500,
-      encrypted: false,
-      facts,
+      facts: clientHelloFacts(sim, c, this.helloSni[c]!),
     });
   }
 
@@ -160,14 +177,13 @@ export class Tracer {
     if (!this.enabled || !this.sampled(sim, r)) return;
     const { network } = sim.config;
     const v = sim.view;
-    const template = sim.config.requests[v.reqTemplate[r] as number]!;
+    const requestBytes = template(sim, r).requestBytes;
     const requestId = v.reqId[r] as number;
     const connectionId = v.connId[c] as number;
     const depart = (sim.nowUs + setupUs) / 1000;
     const atLb = depart + network.clientRttMs / 2;
     const atBackend = (sim.nowUs + toBackendUs) / 1000;
-    const backendId = v.backends[b]!.id;
-    const front = clientFacts(sim, c, r);
+    const sni = this.sniOf(sim, c, r);
     this.push({
       requestId,
       connectionId,
@@ -176,22 +192,19 @@ export class Tracer {
       to: 'lb',
       departMs: depart,
       arriveMs: atLb,
-      bytes: template.requestBytes,
-      encrypted: front.encrypted,
-      facts: front,
+      bytes: requestBytes,
+      facts: requestFacts(sim, c, r, sni),
     });
-    const back = backendFacts(sim, c, r, b);
     this.push({
       requestId,
       connectionId,
       kind: 'request',
       from: 'lb',
-      to: backendId,
+      to: v.backends[b]!.id,
       departMs: atBackend - network.backendRttMs / 2,
       arriveMs: atBackend,
-      bytes: template.requestBytes,
-      encrypted: back.encrypted,
-      facts: back,
+      bytes: requestBytes,
+      facts: forwardedRequestFacts(sim, c, r, b, sni),
     });
   }
 
@@ -200,84 +213,58 @@ export class Tracer {
     const { network } = sim.config;
     const v = sim.view;
     const c = v.reqClient[r] as number;
-    const template = sim.config.requests[v.reqTemplate[r] as number]!;
+    const responseBytes = template(sim, r).responseBytes;
     const requestId = v.reqId[r] as number;
     const connectionId = v.connId[c] as number;
     const at = sim.nowUs / 1000;
     const backendId = v.backends[b]!.id;
-    const toBackend = backendFacts(sim, c, r, b);
-    const back = { ...toBackend, ...swap(toBackend) };
     const client = clientNode(sim, c);
+    const sni = this.sniOf(sim, c, r);
+    const common = { requestId, connectionId, kind: 'response' as const, bytes: responseBytes };
     if (!viaBalancer) {
       // Direct Server Return: the backend answers the client itself, from the VIP.
       this.push({
-        requestId,
-        connectionId,
-        kind: 'response',
+        ...common,
         from: backendId,
         to: client,
         departMs: at,
         arriveMs: at + returnUs / 1000,
-        bytes: template.responseBytes,
-        encrypted: back.encrypted,
-        facts: { ...back, srcIp: VIP },
+        facts: responseFacts(sim, c, r, b, sni, 'dsr'),
       });
       return;
     }
-    const atLb = at + network.backendRttMs / 2;
     this.push({
-      requestId,
-      connectionId,
-      kind: 'response',
+      ...common,
       from: backendId,
       to: 'lb',
       departMs: at,
-      arriveMs: atLb,
-      bytes: template.responseBytes,
-      encrypted: back.encrypted,
-      facts: back,
+      arriveMs: at + network.backendRttMs / 2,
+      facts: responseFacts(sim, c, r, b, sni, 'backend-lb'),
     });
-    const front = clientFacts(sim, c, r);
     this.push({
-      requestId,
-      connectionId,
-      kind: 'response',
+      ...common,
       from: 'lb',
       to: client,
       departMs: at + returnUs / 1000 - network.clientRttMs / 2,
       arriveMs: at + returnUs / 1000,
-      bytes: template.responseBytes,
-      encrypted: front.encrypted,
-      facts: { ...front, ...swap(front) },
+      facts: responseFacts(sim, c, r, b, sni, 'lb-client'),
     });
   }
 
   healthCheck(sim: Simulation, b: number, passed: boolean): void {
     if (!this.enabled) return;
     const at = sim.nowUs / 1000;
-    const backend = sim.view.backends[b]!;
-    const facts: PacketFacts = {
-      ...emptyFacts(),
-      srcIp: BALANCER_IP,
-      srcPort: 40000,
-      dstIp: backendIp(b),
-      dstPort: 8080,
-      method: 'GET',
-      host: backend.id,
-      path: '/health',
-    };
     this.push({
       requestId: null,
       connectionId: null,
       kind: 'health',
       from: 'lb',
-      to: backend.id,
+      to: sim.view.backends[b]!.id,
       departMs: at,
       arriveMs: at + sim.config.network.backendRttMs / 2,
       bytes: 200,
-      encrypted: false,
       ok: passed,
-      facts,
+      facts: healthCheckFacts(sim, b),
     });
   }
 }
@@ -286,107 +273,6 @@ function clientNode(sim: Simulation, c: number): string {
   return c < sim.view.population.natCount ? 'nat' : 'clients';
 }
 
-export function backendIp(b: number): string {
-  return `10.0.1.${(b % 250) + 10}`;
-}
-
-function emptyFacts(): PacketFacts {
-  return {
-    srcIp: '',
-    srcPort: 0,
-    dstIp: '',
-    dstPort: 0,
-    sni: '',
-    ech: false,
-    alpn: '',
-    method: '',
-    host: '',
-    path: '',
-    headers: '',
-    cookies: '',
-    encrypted: false,
-    balancerHasKeys: false,
-    plaintextProtocol: true,
-  };
-}
-
-function requestBasics(sim: Simulation, c: number, r: number) {
-  const { clients, balancer } = sim.config;
-  const template = sim.config.requests[sim.view.reqTemplate[r] as number]!;
-  const tls = balancer.tls !== 'none';
-  const cookieParts = [];
-  if (sim.view.population.hasCookie[c]) cookieParts.push(`${clients.cookie.name}=${clients.cookie.value}`);
-  cookieParts.push(`session=u${c}`);
-  const headers = Object.entries(template.headers).map(([k, v]) => `${k}: ${v}`);
-  if (clients.spoofedXff) headers.push(`X-Forwarded-For: ${clients.spoofedXff}`);
-  return {
-    template,
-    tls,
-    sni: template.host,
-    alpn: clients.protocol === 'http2' ? 'h2' : 'http/1.1',
-    cookies: cookieParts.join('; '),
-    headers,
-  };
-}
-
-/** The client ↔ balancer hop. */
-function clientFacts(sim: Simulation, c: number, r: number): PacketFacts {
-  const { balancer, clients } = sim.config;
-  const basics = requestBasics(sim, c, r);
-  return {
-    srcIp: sim.formatClientIp(c),
-    srcPort: sim.view.connPort[c] as number,
-    dstIp: VIP,
-    dstPort: basics.tls ? 443 : 80,
-    sni: basics.sni,
-    ech: clients.ech,
-    alpn: basics.alpn,
-    method: basics.template.method,
-    host: basics.template.host,
-    path: basics.template.path,
-    headers: basics.headers.join('\n'),
-    cookies: basics.cookies,
-    encrypted: basics.tls,
-    balancerHasKeys: balancer.tls === 'terminate' || balancer.tls === 'reencrypt',
-    plaintextProtocol: !basics.tls,
-  };
-}
-
-/** The balancer ↔ backend hop: L7 opens its own connection and adds X-Forwarded-For. */
-function backendFacts(sim: Simulation, c: number, r: number, b: number): PacketFacts {
-  const { balancer, clients } = sim.config;
-  const basics = requestBasics(sim, c, r);
-  const l7 = balancer.mode === 'l7';
-  const headers = [...basics.headers];
-  if (l7 && balancer.xff) {
-    const clientIp = sim.formatClientIp(c);
-    const existing = headers.findIndex((h) => h.startsWith('X-Forwarded-For: '));
-    // Appended, never replaced: the client-supplied (spoofed) entry stays in front.
-    if (existing >= 0) headers[existing] = `${headers[existing]}, ${clientIp}`;
-    else headers.push(`X-Forwarded-For: ${clientIp}`);
-  }
-  const encrypted = balancer.tls === 'passthrough' || balancer.tls === 'reencrypt';
-  let cookies = basics.cookies;
-  if (l7 && balancer.stickiness === 'cookie') cookies += `; AWSALB=${sim.view.backends[b]!.id}`;
-  return {
-    srcIp: l7 ? BALANCER_IP : sim.formatClientIp(c),
-    srcPort: l7 ? 40000 + (r % 20000) : (sim.view.connPort[c] as number),
-    dstIp: balancer.mode === 'l4' && balancer.forwarding === 'dsr' ? VIP : backendIp(b),
-    dstPort: l7 ? 8080 : basics.tls ? 443 : 80,
-    sni: basics.sni,
-    ech: clients.ech && balancer.tls === 'passthrough',
-    alpn: basics.alpn,
-    method: basics.template.method,
-    host: basics.template.host,
-    path: basics.template.path,
-    headers: headers.join('\n'),
-    cookies,
-    encrypted,
-    balancerHasKeys: balancer.tls === 'terminate' || balancer.tls === 'reencrypt',
-    plaintextProtocol: balancer.tls === 'none' || balancer.tls === 'terminate',
-  };
-}
-
-function swap(p: PacketFacts): Pick<PacketFacts, 'srcIp' | 'srcPort' | 'dstIp' | 'dstPort'> {
-  return { srcIp: p.dstIp, srcPort: p.dstPort, dstIp: p.srcIp, dstPort: p.srcPort };
+function template(sim: Simulation, r: number) {
+  return sim.config.requests[sim.view.reqTemplate[r] as number]!;
 }

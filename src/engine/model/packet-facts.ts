@@ -1,0 +1,287 @@
+/**
+ * The facts of each traced packet: what is in it, on that hop, and nothing else. A TCP handshake
+ * carries addresses, ports and flags; the ClientHello adds SNI and ALPN; a request carries its
+ * request line, headers and cookies; a response its status, headers and size. Whether a balancer
+ * can read them is decided by the views (`views.ts`), from these facts alone.
+ *
+ * Hops: client → balancer, balancer → backend (an L7 balancer's own connection, from its own
+ * address, with X-Forwarded-For appended; L4 NAT keeps the client's addresses; DSR delivers to the
+ * VIP), backend → balancer, balancer → client, the DSR reply (backend → client from the VIP, around
+ * the balancer), and the balancer's own health checks.
+ */
+import type { SimConfig } from '../config.ts';
+import type { Simulation } from '../simulation.ts';
+import { VIP } from '../simulation.ts';
+import type { PacketFacts, TlsKeyHolder } from './views.ts';
+
+export const BALANCER_IP = '10.0.0.2';
+/** Where an L7 balancer, and its health checker, reach the backends. */
+const BACKEND_PORT = 8080;
+const BACKEND_TLS_PORT = 8443;
+const HANDSHAKE_FLAGS = 'SYN, SYN-ACK, ACK';
+const DATA_FLAGS = 'PSH, ACK';
+
+export function backendIp(b: number): string {
+  return `10.0.1.${(b % 250) + 10}`;
+}
+
+/** A packet with nothing in it yet: every field empty, to be filled for its kind. */
+function blank(): PacketFacts {
+  return {
+    content: 'tcp-handshake',
+    seenByBalancer: true,
+    srcIp: '',
+    srcPort: 0,
+    dstIp: '',
+    dstPort: 0,
+    flags: DATA_FLAGS,
+    tls: 'none',
+    sni: '',
+    alpn: '',
+    ech: false,
+    encrypted: false,
+    reencrypted: false,
+    method: '',
+    path: '',
+    host: '',
+    headers: '',
+    cookies: '',
+    status: '',
+    responseHeaders: '',
+    setCookie: '',
+    size: 0,
+  };
+}
+
+/** TLS between the client and the balancer's address: who holds the key. */
+function clientSideTls(config: SimConfig): TlsKeyHolder {
+  switch (config.balancer.tls) {
+    case 'none':
+      return 'none';
+    case 'passthrough':
+      return 'backend';
+    case 'terminate':
+    case 'reencrypt':
+      return 'balancer';
+  }
+}
+
+/** TLS between the balancer and the backend: plaintext after termination, the balancer's own
+ * connection under re-encryption, the client's own under passthrough. */
+function backendSideTls(config: SimConfig): TlsKeyHolder {
+  switch (config.balancer.tls) {
+    case 'none':
+    case 'terminate':
+      return 'none';
+    case 'passthrough':
+      return 'backend';
+    case 'reencrypt':
+      return 'balancer';
+  }
+}
+
+function alpnOf(config: SimConfig): string {
+  return config.clients.protocol === 'http2' ? 'h2' : 'http/1.1';
+}
+
+function template(sim: Simulation, r: number) {
+  return sim.config.requests[sim.view.reqTemplate[r] as number]!;
+}
+
+/** The client's side of its connection to the VIP. */
+function clientEnds(sim: Simulation, c: number) {
+  const tls = clientSideTls(sim.config);
+  return {
+    srcIp: sim.formatClientIp(c),
+    srcPort: sim.view.connPort[c] as number,
+    dstIp: VIP,
+    dstPort: tls === 'none' ? 80 : 443,
+    tls,
+  };
+}
+
+/** The TCP handshake that opens a client connection (one hop stands for SYN, SYN-ACK and ACK). */
+export function handshakeFacts(sim: Simulation, c: number): PacketFacts {
+  return { ...blank(), ...clientEnds(sim, c), content: 'tcp-handshake', flags: HANDSHAKE_FLAGS };
+}
+
+/** The ClientHello: unencrypted, it names the server (SNI) and offers protocols (ALPN). */
+export function clientHelloFacts(sim: Simulation, c: number, sni: string): PacketFacts {
+  return {
+    ...blank(),
+    ...clientEnds(sim, c),
+    content: 'client-hello',
+    sni,
+    alpn: alpnOf(sim.config),
+    ech: sim.config.clients.ech,
+  };
+}
+
+/** What the client wrote: the request as it leaves the browser. */
+function clientRequest(sim: Simulation, c: number, r: number) {
+  const { clients } = sim.config;
+  const t = template(sim, r);
+  const cookies: string[] = [];
+  if (sim.view.population.hasCookie[c]) cookies.push(`${clients.cookie.name}=${clients.cookie.value}`);
+  cookies.push(`session=u${c}`);
+  const headers = Object.entries(t.headers).map(([k, v]) => `${k}: ${v}`);
+  if (clients.spoofedXff) headers.push(`X-Forwarded-For: ${clients.spoofedXff}`);
+  return { method: t.method, host: t.host, path: t.path, headers, cookies: cookies.join('; ') };
+}
+
+/** The connection's ClientHello fields, for the packets after it (`sni` as the client sent it). */
+function helloOf(sim: Simulation, tls: TlsKeyHolder, sni: string) {
+  if (tls === 'none') return { sni: '', alpn: '', ech: false };
+  return { sni, alpn: alpnOf(sim.config), ech: sim.config.clients.ech };
+}
+
+/** A request from the client to the VIP (`sni`: what its connection's ClientHello named). */
+export function requestFacts(sim: Simulation, c: number, r: number, sni: string): PacketFacts {
+  const ends = clientEnds(sim, c);
+  const request = clientRequest(sim, c, r);
+  return {
+    ...blank(),
+    ...ends,
+    ...helloOf(sim, ends.tls, sni),
+    content: 'http-request',
+    encrypted: ends.tls !== 'none',
+    ...request,
+    headers: request.headers.join('\n'),
+  };
+}
+
+/** Addresses of the balancer → backend hop: an L7 balancer's own connection, L4 NAT's rewritten
+ * destination, or DSR's untouched one (the backend holds the VIP). */
+function forwardEnds(sim: Simulation, c: number, r: number, b: number) {
+  const { balancer } = sim.config;
+  const client = clientEnds(sim, c);
+  const tls = backendSideTls(sim.config);
+  if (balancer.mode === 'l7') {
+    return {
+      srcIp: BALANCER_IP,
+      srcPort: 40000 + ((sim.view.reqId[r] as number) % 20000),
+      dstIp: backendIp(b),
+      dstPort: tls === 'none' ? BACKEND_PORT : BACKEND_TLS_PORT,
+      tls,
+    };
+  }
+  return {
+    srcIp: client.srcIp,
+    srcPort: client.srcPort,
+    dstIp: balancer.forwarding === 'dsr' ? VIP : backendIp(b),
+    dstPort: client.dstPort,
+    tls,
+  };
+}
+
+/** The backend side's ClientHello: the client's own under passthrough, the balancer's (no ECH)
+ * under re-encryption, none after termination. */
+function forwardHello(sim: Simulation, tls: TlsKeyHolder, sni: string, host: string) {
+  if (tls === 'none') return { sni: '', alpn: '', ech: false };
+  if (sim.config.balancer.tls === 'passthrough') return helloOf(sim, tls, sni);
+  return { sni: host, alpn: alpnOf(sim.config), ech: false };
+}
+
+/** The request on its way from the balancer to backend `b`. */
+export function forwardedRequestFacts(sim: Simulation, c: number, r: number, b: number, sni: string): PacketFacts {
+  const { balancer } = sim.config;
+  const l7 = balancer.mode === 'l7';
+  const ends = forwardEnds(sim, c, r, b);
+  const request = clientRequest(sim, c, r);
+  const headers = [...request.headers];
+  if (l7 && balancer.xff) {
+    const clientIp = sim.formatClientIp(c);
+    const existing = headers.findIndex((h) => h.startsWith('X-Forwarded-For: '));
+    // Appended, never replaced: a client-supplied (spoofed) entry stays in front.
+    if (existing >= 0) headers[existing] = `${headers[existing]}, ${clientIp}`;
+    else headers.push(`X-Forwarded-For: ${clientIp}`);
+  }
+  let cookies = request.cookies;
+  if (l7 && balancer.stickiness === 'cookie') cookies += `; AWSALB=${sim.view.backends[b]!.id}`;
+  return {
+    ...blank(),
+    ...ends,
+    ...forwardHello(sim, ends.tls, sni, request.host),
+    content: 'http-request',
+    encrypted: ends.tls !== 'none',
+    reencrypted: balancer.tls === 'reencrypt',
+    ...request,
+    headers: headers.join('\n'),
+    cookies,
+  };
+}
+
+export type ResponseLeg = 'backend-lb' | 'lb-client' | 'dsr';
+
+/**
+ * A response on one leg of its way back. It carries its status, headers and size; the request's
+ * method and path stay only as context (the views mark them "not in this packet").
+ */
+export function responseFacts(
+  sim: Simulation,
+  c: number,
+  r: number,
+  b: number,
+  sni: string,
+  leg: ResponseLeg,
+): PacketFacts {
+  const { balancer } = sim.config;
+  const t = template(sim, r);
+  const client = clientEnds(sim, c);
+  const back = forwardEnds(sim, c, r, b);
+  const body = {
+    content: 'http-response' as const,
+    method: t.method,
+    path: t.path,
+    status: '200 OK',
+    responseHeaders: [`Content-Type: application/json`, `Content-Length: ${t.responseBytes}`].join('\n'),
+    size: t.responseBytes,
+  };
+  if (leg === 'lb-client') {
+    // An L7 balancer with cookie affinity names the backend in a cookie of its own.
+    const setCookie =
+      balancer.mode === 'l7' && balancer.stickiness === 'cookie' ? `AWSALB=${sim.view.backends[b]!.id}; Path=/` : '';
+    return {
+      ...blank(),
+      srcIp: client.dstIp,
+      srcPort: client.dstPort,
+      dstIp: client.srcIp,
+      dstPort: client.srcPort,
+      tls: client.tls,
+      ...helloOf(sim, client.tls, sni),
+      encrypted: client.tls !== 'none',
+      ...body,
+      setCookie,
+    };
+  }
+  const facts: PacketFacts = {
+    ...blank(),
+    srcIp: back.dstIp,
+    srcPort: back.dstPort,
+    dstIp: back.srcIp,
+    dstPort: back.srcPort,
+    tls: back.tls,
+    ...forwardHello(sim, back.tls, sni, t.host),
+    encrypted: back.tls !== 'none',
+    ...body,
+  };
+  // Direct Server Return: the backend holds the VIP and answers the client from it, around the balancer.
+  return leg === 'dsr' ? { ...facts, seenByBalancer: false } : facts;
+}
+
+/** An active health check: the balancer's own plaintext `GET /health` to the backend. */
+export function healthCheckFacts(sim: Simulation, b: number): PacketFacts {
+  const backend = sim.view.backends[b]!;
+  return {
+    ...blank(),
+    content: 'http-request',
+    srcIp: BALANCER_IP,
+    srcPort: 40000,
+    dstIp: backendIp(b),
+    dstPort: BACKEND_PORT,
+    method: 'GET',
+    host: backend.id,
+    path: '/health',
+    headers: 'User-Agent: health-check',
+  };
+}
