@@ -40,6 +40,8 @@ export function createPacketFlowRenderer(
   options: {
     labels: RendererLabels;
     onSelect: (packetId: number) => void;
+    /** Escape on the picture: clear the selection (without it, Escape is left to the page). */
+    onClear?: () => void;
     /**
      * An empty element over the SVG where the renderer puts a canvas for the packets. Without one,
      * or where workers cannot draw on a canvas, packets are SVG.
@@ -48,6 +50,18 @@ export function createPacketFlowRenderer(
   },
 ): PacketFlowRenderer {
   const svg = select(svgElement);
+  let lastFrame: Frame | null = null;
+  let lastInFlight: readonly Hop[] = [];
+  let lastPlaced: readonly PlacedPacket[] = [];
+  /** Selects a packet and marks it at once: a paused widget draws no frame until its next step. */
+  const choose = (packetId: number | null) => {
+    if (packetId === null) options.onClear?.();
+    else options.onSelect(packetId);
+    if (lastFrame) {
+      lastFrame = { ...lastFrame, selectedPacket: packetId };
+      layer.draw(lastPlaced, packetId);
+    }
+  };
   const links = svg.append('g').attr('class', 'pf-links');
   const nodes = svg.append('g').attr('class', 'pf-nodes');
   const packets = svg.append('g').attr('class', 'pf-packets');
@@ -56,17 +70,36 @@ export function createPacketFlowRenderer(
       ? workerPacketLayer(
           options.packetHost,
           svg.append('g').attr('class', 'pf-probes').attr('display', 'none').node()!,
-          options.onSelect,
+          choose,
         )
-      : svgPacketLayer(packets, options.onSelect);
+      : svgPacketLayer(packets, choose);
   let topologyKey = '';
   let size: Size = { width: svgElement.clientWidth || 640, height: svgElement.clientHeight || 320 };
   let topology: Topology | null = null;
   let placed = new Map<string, PlacedNode>();
   let lastCount = -1;
   let lastBackends: Frame['backends'] | null = null;
-  let lastFrame: Frame | null = null;
   let sized = false;
+
+  // The keyboard way into the picture (the event log is the other): arrows walk the packets in
+  // flight in the order they left, Home and End jump to the ends, Escape clears the selection.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const selected = lastFrame?.selectedPacket ?? null;
+    if (event.key === 'Escape') {
+      if (selected === null || !options.onClear) return;
+      event.preventDefault();
+      choose(null);
+      return;
+    }
+    const move = KEY_MOVES[event.key];
+    if (!move || lastInFlight.length === 0) return;
+    event.preventDefault();
+    const current = selected === null ? null : (lastFrame?.hops.find((h) => h.packetId === selected) ?? null);
+    const target = nextPacket(lastInFlight, current, move);
+    if (target && target.packetId !== selected) choose(target.packetId);
+  };
+  svgElement.addEventListener('keydown', onKeyDown);
 
   const draw = () => {
     if (!topology) return;
@@ -166,6 +199,8 @@ export function createPacketFlowRenderer(
         });
         return { hop, x: p.x, y: p.y };
       });
+      lastInFlight = inFlight;
+      lastPlaced = placedPackets;
       layer.draw(placedPackets, frame.selectedPacket);
       if (inFlight.length !== lastCount) {
         lastCount = inFlight.length;
@@ -189,10 +224,47 @@ export function createPacketFlowRenderer(
         .classed('pf-node__load--hot', (d) => (loads.get(d.id)?.window.share ?? 0) > fair * 1.5);
     },
     destroy() {
+      svgElement.removeEventListener('keydown', onKeyDown);
       layer.destroy();
       svg.selectAll('*').remove();
     },
   };
+}
+
+export type PacketMove = 'next' | 'previous' | 'first' | 'last';
+
+const KEY_MOVES: Partial<Record<string, PacketMove>> = {
+  ArrowRight: 'next',
+  ArrowDown: 'next',
+  ArrowLeft: 'previous',
+  ArrowUp: 'previous',
+  Home: 'first',
+  End: 'last',
+};
+
+/** Packets in the order they left: by depart time, then by id. */
+const byDeparture = (a: Hop, b: Hop) => a.departMs - b.departMs || a.packetId - b.packetId;
+
+/**
+ * The packet a key moves the selection to, among those in flight: the next or previous one by
+ * depart time (from the selected packet, even one that has since arrived), or the first or last.
+ * Nothing selected yet: "next" starts at the first, "previous" at the last. At an end it stays.
+ */
+export function nextPacket(inFlight: readonly Hop[], selected: Hop | null, move: PacketMove): Hop | null {
+  const order = [...inFlight].sort(byDeparture);
+  if (order.length === 0) return null;
+  const first = order[0]!;
+  const last = order[order.length - 1]!;
+  switch (move) {
+    case 'first':
+      return first;
+    case 'last':
+      return last;
+    case 'next':
+      return selected ? (order.find((h) => byDeparture(h, selected) > 0) ?? last) : first;
+    case 'previous':
+      return selected ? (order.findLast((h) => byDeparture(h, selected) < 0) ?? first) : last;
+  }
 }
 
 function boxHeight(node: PlacedNode): number {

@@ -111,6 +111,7 @@ export default function PacketFlowWidget({
         setSelected(packetId);
         setPlaying(false);
       },
+      onClear: () => setSelected(null),
     });
     h.attach(renderer);
     renderer.resize({ width: svgRef.current.clientWidth || 640, height: HEIGHT });

@@ -1,7 +1,12 @@
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulation, getScenario, type Hop, type SimulationHandle } from '../../src/engine';
-import { createPacketFlowRenderer, type Frame, type RendererLabels } from '../../src/viz/packet-flow-renderer';
+import {
+  createPacketFlowRenderer,
+  nextPacket,
+  type Frame,
+  type RendererLabels,
+} from '../../src/viz/packet-flow-renderer';
 import { WIDGET_TRACE_CAPACITY } from '../../src/widgets/use-widget-run';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -25,7 +30,7 @@ const inFlightAt = (hops: readonly Hop[], t: number) => hops.filter((h) => h.dep
  * A widget's simulation (the preset plus tracing, seed 1) run to `atMs`, and a renderer drawing it
  * into a fresh <svg> at 640 × 320, as PacketFlowWidget sets it up.
  */
-function draw(scenarioId: string, atMs: number, prepare?: (sim: SimulationHandle) => void) {
+function draw(scenarioId: string, atMs: number, prepare?: (sim: SimulationHandle) => void, packetHost?: HTMLElement) {
   const { config } = getScenario(scenarioId);
   const sim = createSimulation({ ...config, traceCapacity: WIDGET_TRACE_CAPACITY }, { seed: 1 });
   prepare?.(sim);
@@ -33,7 +38,8 @@ function draw(scenarioId: string, atMs: number, prepare?: (sim: SimulationHandle
   const svg = document.createElementNS(SVG_NS, 'svg');
   document.body.append(svg);
   const onSelect = vi.fn();
-  const renderer = createPacketFlowRenderer(svg, { labels, onSelect });
+  const onClear = vi.fn();
+  const renderer = createPacketFlowRenderer(svg, { labels, onSelect, onClear, packetHost });
   cleanups.push(() => {
     renderer.destroy();
     svg.remove();
@@ -51,7 +57,7 @@ function draw(scenarioId: string, atMs: number, prepare?: (sim: SimulationHandle
   const packets = () => [...svg.querySelectorAll<SVGGElement>('g.pf-packet')];
   const hopOf = (g: Element) => hops.find((h) => String(h.packetId) === g.getAttribute('data-packet'))!;
   const node = (id: string) => svg.querySelector<SVGGElement>(`g.pf-node[data-node="${id}"]`);
-  return { sim, svg, renderer, onSelect, hops, frame, packets, hopOf, node };
+  return { sim, svg, renderer, onSelect, onClear, hops, frame, packets, hopOf, node };
 }
 
 /** One element per line, so a snapshot diff points at the element that changed. */
@@ -262,5 +268,132 @@ describe('packet-flow renderer', () => {
     renderer.destroy();
     expect(svg.childNodes).toHaveLength(0);
     expect(svg.innerHTML).toBe('');
+  });
+});
+
+/** A key pressed on the picture; returns whether the renderer took it (prevented the default). */
+const press = (svg: SVGSVGElement, key: string, init: KeyboardEventInit = {}) =>
+  !svg.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+
+/** Packets in the order they left, as the keys walk them. */
+const byDeparture = (hops: readonly Hop[]) =>
+  [...hops].sort((a, b) => a.departMs - b.departMs || a.packetId - b.packetId).map((h) => h.packetId);
+
+describe('packet-flow renderer keyboard selection', () => {
+  it('arrows walk the packets in flight by depart time, Home and End jump, Escape clears', () => {
+    const { svg, hops, onSelect, onClear } = draw('nat-vs-dsr', 300);
+    const order = byDeparture(inFlightAt(hops, 300));
+    expect(order.length).toBeGreaterThan(3);
+    const selectedIds = () =>
+      [...svg.querySelectorAll('.pf-packet--selected')].map((g) => Number(g.getAttribute('data-packet')));
+
+    expect(press(svg, 'ArrowRight')).toBe(true);
+    expect(onSelect).toHaveBeenLastCalledWith(order[0]);
+    // Marked at once, without waiting for the next frame (a paused widget draws none).
+    expect(selectedIds()).toEqual([order[0]]);
+    press(svg, 'ArrowDown');
+    expect(onSelect).toHaveBeenLastCalledWith(order[1]);
+    press(svg, 'ArrowRight');
+    expect(onSelect).toHaveBeenLastCalledWith(order[2]);
+    press(svg, 'ArrowLeft');
+    expect(onSelect).toHaveBeenLastCalledWith(order[1]);
+    press(svg, 'ArrowUp');
+    expect(onSelect).toHaveBeenLastCalledWith(order[0]);
+    expect(selectedIds()).toEqual([order[0]]);
+    // At an end the selection stays: no call for the packet already selected.
+    const calls = onSelect.mock.calls.length;
+    press(svg, 'ArrowLeft');
+    expect(onSelect).toHaveBeenCalledTimes(calls);
+    press(svg, 'End');
+    expect(onSelect).toHaveBeenLastCalledWith(order.at(-1));
+    press(svg, 'ArrowRight');
+    expect(onSelect).toHaveBeenCalledTimes(calls + 1);
+    press(svg, 'Home');
+    expect(onSelect).toHaveBeenLastCalledWith(order[0]);
+
+    expect(press(svg, 'Escape')).toBe(true);
+    expect(onClear).toHaveBeenCalledTimes(1);
+    expect(selectedIds()).toEqual([]);
+    // Nothing selected: Escape is left to the page.
+    expect(press(svg, 'Escape')).toBe(false);
+    expect(onClear).toHaveBeenCalledTimes(1);
+  });
+
+  it('nothing selected: ArrowLeft starts at the newest packet; other keys and modifiers are left alone', () => {
+    const { svg, hops, onSelect } = draw('sticky-ip-hash-nat', 300);
+    const order = byDeparture(inFlightAt(hops, 300));
+    expect(press(svg, 'ArrowRight', { ctrlKey: true })).toBe(false);
+    expect(press(svg, 'a')).toBe(false);
+    expect(press(svg, 'Enter')).toBe(false);
+    expect(onSelect).not.toHaveBeenCalled();
+    press(svg, 'ArrowLeft');
+    expect(onSelect).toHaveBeenLastCalledWith(order.at(-1));
+  });
+
+  it('follows the selection the widget sets (a click or the event log) and leaves an empty picture alone', () => {
+    const { svg, renderer, frame, hops, onSelect } = draw('nat-vs-dsr', 300);
+    const order = byDeparture(inFlightAt(hops, 300));
+    renderer.update(frame(300, order[2]!));
+    press(svg, 'ArrowRight');
+    expect(onSelect).toHaveBeenLastCalledWith(order[3]);
+    // Once every packet has arrived, the keys have nothing to walk and scroll the page as usual.
+    renderer.update(frame(1e9, null));
+    onSelect.mockClear();
+    expect(press(svg, 'ArrowRight')).toBe(false);
+    expect(onSelect).not.toHaveBeenCalled();
+  });
+
+  it('steps on from a selected packet that has since arrived', () => {
+    const { hops } = draw('nat-vs-dsr', 400);
+    const at = (t: number) => inFlightAt(hops, t);
+    const gone = at(300).find((h) => h.arriveMs < 350 && at(350).some((o) => o.departMs > h.departMs))!;
+    expect(gone).toBeDefined();
+    const later = byDeparture(at(350).filter((h) => h.departMs > gone.departMs))[0];
+    expect(nextPacket(at(350), gone, 'next')?.packetId).toBe(later);
+    expect(nextPacket([], gone, 'next')).toBeNull();
+  });
+
+  describe('with packets on a canvas drawn by a worker', () => {
+    const posted: { type: string; selected?: number; count?: number }[] = [];
+    beforeEach(() => {
+      posted.length = 0;
+      class FakeWorker {
+        postMessage(message: { type: string }) {
+          posted.push(message);
+        }
+        terminate() {}
+      }
+      vi.stubGlobal('Worker', FakeWorker);
+      vi.stubGlobal('OffscreenCanvas', class {});
+      HTMLCanvasElement.prototype.transferControlToOffscreen = function () {
+        return {} as OffscreenCanvas;
+      };
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
+    });
+
+    it('the keys select packets there too, and the worker rings the selected one', () => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      cleanups.push(() => host.remove());
+      const { svg, hops, onSelect } = draw('nat-vs-dsr', 300, undefined, host);
+      // The packets are on the canvas, not in the SVG (which keeps only hidden colour probes).
+      expect(host.querySelector('canvas.packet-flow__packets')).not.toBeNull();
+      expect(svg.querySelectorAll('g.pf-packets > g')).toHaveLength(0);
+      const inFlight = inFlightAt(hops, 300);
+      const order = byDeparture(inFlight);
+      const lastFrame = () => posted.filter((m) => m.type === 'frame').at(-1)!;
+      expect(lastFrame().selected).toBe(-1);
+      press(svg, 'ArrowRight');
+      press(svg, 'ArrowRight');
+      expect(onSelect).toHaveBeenLastCalledWith(order[1]);
+      // The frame's packets are in the trace's order; `selected` is the index of the chosen one.
+      expect(lastFrame().count).toBe(inFlight.length);
+      expect(inFlight[lastFrame().selected!]?.packetId).toBe(order[1]);
+      press(svg, 'Escape');
+      expect(lastFrame().selected).toBe(-1);
+    });
   });
 });
