@@ -25,7 +25,7 @@ export type Measure = (run: RunView) => number;
 
 const share = (hits: number, total: number) => (total === 0 ? NaN : hits / total);
 const poolRequests = (m: Metrics, id: string) => m.pools.find((p) => p.id === id)?.requests ?? 0;
-const meanServiceUs = (run: RunView) => run.config.pools[0]?.backends[0]?.serviceMs ?? 1;
+const meanServiceMs = (run: RunView) => run.config.pools[0]?.backends[0]?.serviceMs ?? 1;
 
 /**
  * The canary's share of the traffic its rule splits (/api/v2): what its weight sets. Cumulative,
@@ -57,6 +57,18 @@ export const MEASURES = {
   imbalance: (run) => run.metrics.imbalance,
   /** The busiest server's share of all requests. */
   maxShare: (run) => Math.max(0, ...run.metrics.backends.map((b) => b.share)),
+  /** The least busy server's share of all requests. */
+  minShare: (run) => Math.min(1, ...run.metrics.backends.map((b) => b.share)),
+  /** The share of the last server in the first pool (web-5 of five: the one a script removes). */
+  lastServerShare: (run) => {
+    const last = run.config.pools[0]?.backends.at(-1)?.id;
+    return run.metrics.backends.find((b) => b.id === last)?.share ?? NaN;
+  },
+  /** The least busy server's requests over the mean (1 = its fair share). */
+  leastOverFair: (run) => {
+    const shares = run.metrics.backends.map((b) => b.share);
+    return shares.length ? Math.min(...shares) * shares.length : NaN;
+  },
   sessionsLost: (run) => run.metrics.sessionsLost,
   /** Sessions lost per simulated user: how much of the user base had to log in again. */
   sessionsLostShare: (run) => share(run.metrics.sessionsLost, run.config.clients.count),
@@ -65,14 +77,23 @@ export const MEASURES = {
   cacheHitShare: (run) => share(run.metrics.requests.cacheHits, run.metrics.requests.sent),
   /** Users or flows that map to another server after the first add or remove. */
   remapFraction: (run) => run.remaps[0]?.fraction ?? NaN,
+  /**
+   * The share any scheme must move on average for that first change: 1/N when one of N servers
+   * goes (its keys), 1/(N+1) when an (N+1)th arrives (its fair share).
+   */
+  remapMinimum: (run) => {
+    if (!run.remaps[0]) return NaN;
+    const live = run.metrics.backends.length;
+    return run.added.length > 0 ? 1 / live : 1 / (live + 1);
+  },
   canaryShareOfV2: (run) => canaryShare(run.metrics, 'run'),
   staticShare: (run) => share(poolRequests(run.metrics, 'static'), run.metrics.requests.sent),
   busyBackends: (run) => run.metrics.backends.filter((b) => b.requests > 0).length,
   /** Share of the recent window's requests that reached servers added during the run. */
   newBackendsWindowShare: (run) =>
     run.metrics.backends.filter((b) => run.added.includes(b.id)).reduce((sum, b) => sum + b.window.share, 0),
-  meanOverService: (run) => run.metrics.latencyMs.mean / meanServiceUs(run),
-  p99OverService: (run) => run.metrics.latencyMs.p99 / meanServiceUs(run),
+  meanOverService: (run) => run.metrics.latencyMs.mean / meanServiceMs(run),
+  p99OverService: (run) => run.metrics.latencyMs.p99 / meanServiceMs(run),
   grayHealthy: (run) => (run.metrics.backends.find((b) => b.state === 'gray')?.healthy ? 1 : 0),
   crashedGetsNothingLate: (run) =>
     run.metrics.backends.filter((b) => b.state === 'crashed').reduce((sum, b) => sum + b.window.requests, 0),
@@ -91,6 +112,38 @@ export const MEASURES = {
     fractionOf(requestHops(run, 'backend'), (h) =>
       /^X-Forwarded-For: 1\.2\.3\.4, \d+\.\d+\.\d+\.\d+$/m.test(h.facts.headers),
     ),
+  // The scenario's own settings, so prose that describes a setup reads it from the same record.
+  /** Simulated users (distinct clients). */
+  clientCount: (run) => run.config.clients.count,
+  /** Share of users behind the one corporate NAT address. */
+  natShare: (run) => run.config.clients.natShare,
+  natUsers: (run) => Math.round(run.config.clients.count * run.config.clients.natShare),
+  /** Servers in the run's configuration, every pool together. */
+  backendCount: (run) => run.config.pools.reduce((sum, p) => sum + p.backends.length, 0),
+  /** Offered load: arrivals over what every server together can serve (0.9 = 90% busy). */
+  offeredLoad: (run) => {
+    const capacityPerMs = run.config.pools
+      .flatMap((p) => p.backends)
+      .reduce((sum, b) => sum + (b.concurrency * b.speed) / b.serviceMs, 0);
+    return share(run.config.clients.ratePerSecond / 1000, capacityPerMs);
+  },
+  /** Requests arriving, across all servers, during one mean service time. */
+  arrivalsPerServiceTime: (run) => (run.config.clients.ratePerSecond / 1000) * meanServiceMs(run),
+  /** How old the balancer's load figures may be, in mean service times. */
+  statsAgeOverService: (run) => run.config.balancer.statsRefreshMs / meanServiceMs(run),
+  /** The weight that sends traffic to the canary pool, as a share of its rule's weights. */
+  canaryWeight: (run) => {
+    const rule = run.config.balancer.rules.find((r) => r.forward.some((f) => f.pool === 'canary'));
+    const total = rule?.forward.reduce((sum, f) => sum + f.weight, 0) ?? 0;
+    return share(rule?.forward.find((f) => f.pool === 'canary')?.weight ?? 0, total);
+  },
+  /** Share of cacheable requests the reverse proxy answers from its cache. */
+  cacheHitRatio: (run) => run.config.balancer.cache.hitRatio,
+  /** The first request template's sizes, in kilobytes (1 KB = 1,000 bytes). */
+  requestKb: (run) => (run.config.requests[0]?.requestBytes ?? NaN) / 1000,
+  responseKb: (run) => (run.config.requests[0]?.responseBytes ?? NaN) / 1000,
+  maglevTableSize: (run) => run.config.balancer.maglevTableSize,
+  ringVnodes: (run) => run.config.balancer.ringVnodes,
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;
