@@ -60,6 +60,7 @@ export {
   type Action,
   type Expectation,
   type KnobId,
+  type ReadoutId,
   type GoalCheck,
   type WidgetSpec,
 } from './scenarios/index.ts';

@@ -70,6 +70,8 @@ export class ScenarioRun {
       ...script.map((step) => ({ step, source: 'script' as const })),
       ...(options.actions ?? []).map((step) => ({ step, source: 'student' as const })),
     ].sort((a, b) => a.step.atMs - b.step.atMs);
+    // Steps at time zero belong to the starting state (a link whose crash came first).
+    this.advanceTo(0);
   }
 
   get timeMs(): number {

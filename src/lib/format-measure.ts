@@ -18,7 +18,11 @@ export function formatMeasure(value: number, format: MeasureFormat, locale: stri
     case 'count':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: digits(0) }).format(value);
     case 'number':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: digits(1) }).format(value);
+      // A table of numbers reads best with one precision throughout ("3.0", not "3" beside "10.3").
+      return new Intl.NumberFormat(locale, {
+        minimumFractionDigits: format.digits ?? 0,
+        maximumFractionDigits: digits(1),
+      }).format(value);
     case 'ratio':
       return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits(1), maximumFractionDigits: digits(1) }).format(value)}×`;
     case 'percent': {

@@ -17,6 +17,7 @@ const hashChurn = preset(
       knobs: ['algorithm'],
       backendButtons: false,
       addRemove: true,
+      headline: ['remapped'],
       goal: (m) => (m.remap?.fraction ?? 1) < 0.25,
     },
   },
@@ -57,6 +58,7 @@ const algorithmRace = preset('algorithm-race', raceSetup('p2c', 0, 'bimodal'), {
     backendButtons: false,
     addRemove: false,
     timeScale: 250,
+    headline: ['latency', 'imbalance'],
     goal: (_m, c) => c.balancer.algorithm === 'least-outstanding',
   },
 });
@@ -72,6 +74,7 @@ const herdingStaleStats = preset('herding-stale-stats', raceSetup('least-outstan
     backendButtons: false,
     addRemove: false,
     timeScale: 250,
+    headline: ['latency', 'imbalance'],
     goal: (_m, c) => c.balancer.algorithm === 'p2c',
   },
 });

@@ -18,7 +18,14 @@ const healthGrayFailure = preset(
       },
       { measure: 'grayHealthy', min: 1, max: 1, why: 'the gray server still looks healthy to /health' },
     ],
-    widget: { knobs: [], backendButtons: true, addRemove: false, timeScale: 1000, goal: grayGoal },
+    widget: {
+      knobs: [],
+      backendButtons: true,
+      addRemove: false,
+      timeScale: 1000,
+      headline: ['errorRate'],
+      goal: grayGoal,
+    },
   },
 );
 
@@ -39,6 +46,7 @@ const healthPassiveEjection = preset(
       backendButtons: true,
       addRemove: false,
       timeScale: 1000,
+      headline: ['errorRate'],
       goal: (m) => m.backends.some((b) => b.id === 'web-3' && !b.healthy),
     },
   },

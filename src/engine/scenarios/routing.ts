@@ -49,6 +49,7 @@ const contentRoutingCanary = preset(
       backendButtons: true,
       addRemove: false,
       timeScale: 150,
+      headline: ['canaryOfV2'],
       goal: (m) => {
         const windowRequests = m.backends.reduce((sum, b) => sum + b.window.requests, 0);
         return windowRequests > 50 && Math.abs(canaryShare(m, 'window') - 0.25) <= 0.03;
@@ -85,6 +86,7 @@ const reverseProxy = preset(
       knobs: ['rate'],
       backendButtons: true,
       addRemove: false,
+      headline: ['cacheHits', 'latency'],
       goal: (_m, c) => c.clients.ratePerSecond >= 3000,
     },
   },

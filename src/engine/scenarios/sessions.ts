@@ -16,7 +16,15 @@ const windowTotal: (m: Parameters<GoalCheck>[0]) => number = (m) =>
   m.backends.reduce((sum, b) => sum + b.window.requests, 0);
 
 const natWidget = (goal: GoalCheck) =>
-  ({ knobs: ['affinity', 'natShare'], backendButtons: true, addRemove: false, timeScale: 200, goal }) as const;
+  ({
+    knobs: ['affinity', 'natShare'],
+    // Ten servers and nothing to crash: the question is where the load goes.
+    backendButtons: false,
+    addRemove: false,
+    timeScale: 200,
+    headline: ['imbalance'],
+    goal,
+  }) as const;
 
 const stickyIpHashNat = preset('sticky-ip-hash-nat', natPopulation('source-ip'), {
   durationMs: 20_000,
@@ -55,7 +63,14 @@ const crashPopulation = (sessions: 'memory' | 'shared'): DeepPartial<SimConfig> 
 });
 
 const crashWidget = (goal: GoalCheck) =>
-  ({ knobs: ['sessions', 'affinity'], backendButtons: true, addRemove: false, timeScale: 1000, goal }) as const;
+  ({
+    knobs: ['sessions', 'affinity'],
+    backendButtons: true,
+    addRemove: false,
+    timeScale: 1000,
+    headline: ['sessionsLost', 'errorRate'],
+    goal,
+  }) as const;
 
 const crashMemorySessions = preset('crash-memory-sessions', crashPopulation('memory'), {
   durationMs: 10_000,

@@ -29,6 +29,18 @@ export interface Expectation {
 export type KnobId =
   'mode' | 'tls' | 'algorithm' | 'forwarding' | 'affinity' | 'sessions' | 'rate' | 'natShare' | 'canary' | 'responseKb';
 
+/** Live numbers a widget can put in its headline, next to each server's load. */
+export type ReadoutId =
+  | 'imbalance'
+  | 'latency'
+  | 'balancerBytes'
+  | 'errorRate'
+  | 'sessionsLost'
+  | 'remapped'
+  | 'canaryOfV2'
+  | 'busyServers'
+  | 'cacheHits';
+
 /** "Try this": checked live against the widget's own numbers and settings. */
 export type GoalCheck = (metrics: Metrics, config: SimConfig) => boolean;
 
@@ -41,6 +53,8 @@ export interface WidgetSpec {
   /** Simulated ms per wall second at 1× (the widget clock's default when absent). */
   timeScale?: number;
   goal: GoalCheck;
+  /** What the headline shows: the numbers the goal (and the lesson's question) watch. */
+  headline: readonly ReadoutId[];
 }
 
 /** What a run needs: the rest of a record is for tests and widgets. */
