@@ -5,7 +5,7 @@
  * Okabe–Ito palette in the stylesheet), never inline styles, so the strict CSP holds.
  */
 import { select } from 'd3-selection';
-import type { BackendMetrics, Hop, Topology } from '../engine';
+import type { BackendMetrics, Hop, Topology, TopologyNode } from '../engine';
 import { layoutTopology, packetPosition, type PlacedNode, type Size } from './layout';
 import {
   canUseCanvasWorker,
@@ -18,7 +18,7 @@ import {
 export interface RendererLabels {
   /** Two lines: the layer ("L7") and the TLS mode, so long labels fit narrow screens. */
   balancer: (mode: string, tls: string) => readonly [string, string];
-  node: (node: PlacedNode) => string;
+  node: (node: TopologyNode) => string;
 }
 
 export interface Frame {
@@ -103,9 +103,11 @@ export function createPacketFlowRenderer(
 
   const draw = () => {
     if (!topology) return;
-    placed = layoutTopology(topology, size);
-    svg.attr('viewBox', `0 0 ${size.width} ${size.height}`);
     const current = topology;
+    const labelOf = (node: TopologyNode) =>
+      node.kind === 'balancer' ? options.labels.balancer(current.mode, current.tls) : [options.labels.node(node)];
+    placed = layoutTopology(current, size, labelOf);
+    svg.attr('viewBox', `0 0 ${size.width} ${size.height}`);
     links
       .selectAll<SVGLineElement, Topology['links'][number]>('line')
       .data(current.links, (d) => `${d.from}>${d.to}`)
@@ -130,17 +132,17 @@ export function createPacketFlowRenderer(
       .attr('transform', (d) => `translate(${d.x},${d.y})`);
     groups
       .select<SVGRectElement>('rect.pf-node__box')
-      .attr('x', (d) => -boxWidth(d) / 2)
-      .attr('y', (d) => -boxHeight(d) / 2)
-      .attr('width', (d) => boxWidth(d))
-      .attr('height', (d) => boxHeight(d))
+      .attr('x', (d) => -d.width / 2)
+      .attr('y', (d) => -d.height / 2)
+      .attr('width', (d) => d.width)
+      .attr('height', (d) => d.height)
       .attr('rx', 6);
     groups
       .select<SVGTextElement>('text.pf-node__label')
       .attr('text-anchor', 'middle')
+      .attr('font-size', (d) => d.fontSize)
       .each(function (d) {
-        const lines =
-          d.kind === 'balancer' ? options.labels.balancer(current.mode, current.tls) : [options.labels.node(d)];
+        const { lines } = d;
         select(this)
           .selectAll('tspan')
           .data(lines)
@@ -151,8 +153,8 @@ export function createPacketFlowRenderer(
       });
     groups
       .select<SVGRectElement>('rect.pf-node__load')
-      .attr('x', (d) => -boxWidth(d) / 2)
-      .attr('y', (d) => boxHeight(d) / 2 + 2)
+      .attr('x', (d) => -d.width / 2)
+      .attr('y', (d) => d.height / 2 + 2)
       .attr('height', (d) => (d.kind === 'backend' ? 4 : 0))
       .attr('width', 0);
   };
@@ -218,8 +220,10 @@ export function createPacketFlowRenderer(
         .classed('pf-node--gray', (d) => loads.get(d.id)?.state === 'gray')
         .classed('pf-node--unhealthy', (d) => loads.get(d.id)?.healthy === false)
         .select<SVGRectElement>('rect.pf-node__load')
+        // Half the box is a fair share, the whole box twice that; a hot server's bar stays in its box
+        // (and the picture) and turns the warning colour instead.
         .attr('width', (d) =>
-          Math.min(boxWidth(d) * 2, (boxWidth(d) * (loads.get(d.id)?.window.share ?? 0)) / (fair * 2)).toFixed(1),
+          Math.min(d.width, (d.width * (loads.get(d.id)?.window.share ?? 0)) / (fair * 2)).toFixed(1),
         )
         .classed('pf-node__load--hot', (d) => (loads.get(d.id)?.window.share ?? 0) > fair * 1.5);
     },
@@ -265,12 +269,4 @@ export function nextPacket(inFlight: readonly Hop[], selected: Hop | null, move:
     case 'previous':
       return selected ? (order.findLast((h) => byDeparture(h, selected) < 0) ?? first) : last;
   }
-}
-
-function boxHeight(node: PlacedNode): number {
-  return node.kind === 'balancer' ? 40 : 28;
-}
-
-function boxWidth(node: PlacedNode): number {
-  return node.kind === 'balancer' ? 120 : node.kind === 'clients' || node.kind === 'nat' ? 84 : 76;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configWith, createSimulation, getScenario, pool, SCENARIOS } from '../../src/engine';
+import { configWith, createSimulation, getScenario, pool, SCENARIOS, type TopologyNode } from '../../src/engine';
+import { resources } from '../../src/i18n';
 import { layoutTopology, packetPosition } from '../../src/viz/layout';
 import { MAX_FRAME_MS, pauseClock, SIM_MS_PER_SECOND, startClock, tick } from '../../src/widgets/clock';
 import { KNOBS } from '../../src/widgets/knobs';
@@ -29,6 +30,47 @@ describe('packet-flow layout', () => {
       expect(node.y).toBeLessThan(300);
     }
     expect(placed.get('lb')?.y).toBe(150);
+  });
+
+  it.each([
+    ['en', 294],
+    ['ru', 294],
+    ['en', 700],
+    ['ru', 700],
+  ] as const)('%s at %d px: no two boxes touch, and every box stays inside the picture', (lang, width) => {
+    const w = resources[lang].translation.widget;
+    for (const scenario of Object.values(SCENARIOS)) {
+      const sim = createSimulation(scenario.config, { seed: 1 });
+      const topology = sim.topology();
+      const labels = (node: TopologyNode) =>
+        node.kind === 'balancer'
+          ? [topology.mode.toUpperCase(), w.tls[topology.tls as keyof typeof w.tls]]
+          : node.kind === 'clients'
+            ? [w.node.clients]
+            : node.kind === 'nat'
+              ? [w.node.nat]
+              : node.kind === 'store'
+                ? [w.node.store]
+                : node.kind === 'l4-tier'
+                  ? [w.node.l4Tier]
+                  : [node.label];
+      const boxes = [...layoutTopology(topology, { width, height: 320 }, labels).values()];
+      for (const b of boxes) {
+        expect(b.x - b.width / 2, `${scenario.id} ${b.id}`).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width / 2, `${scenario.id} ${b.id}`).toBeLessThanOrEqual(width);
+        expect(b.y - b.height / 2).toBeGreaterThanOrEqual(0);
+        // Below each backend, its load bar (6 px) must stay in the picture too.
+        expect(b.y + b.height / 2 + 6).toBeLessThanOrEqual(320);
+      }
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          const apart =
+            Math.abs(a.x - b.x) >= (a.width + b.width) / 2 + 2 ||
+            Math.abs(a.y - b.y) >= (a.height + b.height) / 2 + (a.kind === 'backend' ? 6 : 2);
+          expect(apart, `${lang} ${width}px ${scenario.id}: ${a.id} × ${b.id}`).toBe(true);
+        }
+    }
   });
 
   it('moves a packet along its hop and bends DSR responses around the balancer', () => {
