@@ -1,24 +1,16 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canaryShare, getScenario, type Metrics, type SimConfig } from '../engine';
+import type { Metrics } from '../engine';
+import { READOUT_ORDER, READOUTS } from './readouts';
+import { useReadoutText } from './use-readout-text';
 
-type BackendAction = 'crash' | 'revive' | 'gray' | 'remove';
-
-/** Live numbers as a table: the text alternative to the picture, and where the outcome is read. */
-export function MetricsPanel({
-  scenarioId,
-  metrics,
-  config,
-  onBackend,
-  onAdd,
-}: {
-  scenarioId: string;
-  metrics: Metrics | null;
-  config: SimConfig;
-  onBackend: (backendId: string, action: BackendAction) => void;
-  onAdd: (poolId: string) => void;
-}) {
+/**
+ * Every live number as text: the readouts that apply to this run and a table per server. It is
+ * the picture's text alternative, and where the full outcome is read.
+ */
+export const MetricsPanel = memo(function MetricsPanel({ metrics }: { metrics: Metrics | null }) {
   const { t } = useTranslation();
-  const controls = getScenario(scenarioId).widget;
+  const text = useReadoutText();
   if (!metrics) return <p className="packet-flow__waiting">{t('widget.waiting')}</p>;
   const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
   const pools = metrics.pools.filter((p) => metrics.backends.some((b) => b.pool === p.id));
@@ -32,48 +24,23 @@ export function MetricsPanel({
     const ratio = b.window.share / (pool.windowShare / serving);
     return ratio > 1.5 ? ratio : null;
   };
-  // The canary's share of the traffic its rule splits (/api/v2), which is what its weight sets.
-  const canaryOfV2 = canaryShare(metrics, 'window');
+  const readouts = READOUT_ORDER.map((id) => ({ id, value: READOUTS[id](metrics) })).filter(
+    (r) => r.value.value !== null,
+  );
   return (
     // data-at: the simulated time of this reading, so tests and benchmarks can tell a fresh one.
     <div className="packet-flow__metrics" data-at={metrics.timeMs.toFixed(1)}>
       <dl className="readouts">
-        <div>
-          <dt>{t('widget.metric.imbalance')}</dt>
-          <dd>{metrics.windowImbalance.toFixed(2)}×</dd>
-        </div>
-        <div>
-          <dt>{t('widget.metric.latency')}</dt>
-          <dd>
-            {metrics.requests.completed > 0
-              ? t('widget.unit.ms', { value: metrics.window.latencyMs.p95.toFixed(1) })
-              : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('widget.metric.balancerBytes')}</dt>
-          <dd>{pct(metrics.balancer.bytesShare)}</dd>
-        </div>
+        {readouts.map(({ id, value }) => (
+          <div key={id}>
+            <dt>{t(`widget.metric.${id}`)}</dt>
+            <dd>{text(value)}</dd>
+          </div>
+        ))}
         <div>
           <dt>{t('widget.metric.errors')}</dt>
           <dd>{metrics.requests.failed}</dd>
         </div>
-        <div>
-          <dt>{t('widget.metric.sessionsLost')}</dt>
-          <dd>{metrics.sessionsLost}</dd>
-        </div>
-        {metrics.remap && (
-          <div>
-            <dt>{t('widget.metric.remapped')}</dt>
-            <dd>{pct(metrics.remap.fraction)}</dd>
-          </div>
-        )}
-        {Number.isFinite(canaryOfV2) && (
-          <div>
-            <dt>{t('widget.metric.canaryOfV2')}</dt>
-            <dd>{pct(canaryOfV2)}</dd>
-          </div>
-        )}
         {pools.length > 1 &&
           pools.map((p) => (
             <div key={p.id}>
@@ -92,100 +59,35 @@ export function MetricsPanel({
               <th scope="col">{t('widget.metric.share')}</th>
               <th scope="col">{t('widget.metric.p95')}</th>
               <th scope="col">{t('widget.metric.errorsColumn')}</th>
-              {controls.backendButtons || controls.addRemove ? <th scope="col">{t('widget.metric.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
-            {metrics.backends.map((b) => (
-              <tr key={b.id} data-backend={b.id}>
-                <th scope="row">{b.id}</th>
-                <td>
-                  {t(`widget.state.${b.state}`)}
-                  {!b.healthy ? ` · ${t('widget.state.down')}` : ''}
-                </td>
-                <td>
-                  <span className="share-bar" aria-hidden="true">
-                    <span
-                      className={`share-bar__fill badge__fill--${Math.min(100, Math.round((b.window.share * 10) / 1) * 10)}`}
-                    />
-                  </span>{' '}
-                  {pct(b.window.share)}
-                  {hotness(b) !== null && (
-                    <strong className="metrics-table__hot">
-                      {' '}
-                      · {t('widget.metric.hot', { times: hotness(b)?.toFixed(1) })}
-                    </strong>
-                  )}
-                </td>
-                <td>{b.completed > 0 ? t('widget.unit.ms', { value: b.latencyMs.p95.toFixed(1) }) : '—'}</td>
-                <td>{b.errors}</td>
-                {controls.backendButtons || controls.addRemove ? (
-                  <td className="metrics-table__actions">
-                    {controls.backendButtons && (
-                      <BackendButton
-                        backend={b.id}
-                        action={b.state === 'up' ? 'crash' : 'revive'}
-                        onBackend={onBackend}
-                      />
-                    )}
-                    {controls.addRemove && live.length > 1 && (
-                      <BackendButton backend={b.id} action="remove" onBackend={onBackend} />
+            {metrics.backends.map((b) => {
+              const hot = hotness(b);
+              return (
+                <tr key={b.id} data-backend={b.id}>
+                  <th scope="row">{b.id}</th>
+                  <td>
+                    {t(`widget.state.${b.state}`)}
+                    {!b.healthy ? ` · ${t('widget.state.down')}` : ''}
+                  </td>
+                  <td>
+                    {pct(b.window.share)}
+                    {hot !== null && (
+                      <strong className="metrics-table__hot">
+                        {' '}
+                        · {t('widget.metric.hot', { times: hot.toFixed(1) })}
+                      </strong>
                     )}
                   </td>
-                ) : null}
-              </tr>
-            ))}
+                  <td>{b.completed > 0 ? t('widget.unit.ms', { value: b.latencyMs.p95.toFixed(1) }) : '—'}</td>
+                  <td>{b.errors}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-      {controls.addRemove && metrics.backends[0] && (
-        <button type="button" className="button button--quiet" onClick={() => onAdd(metrics.backends[0]!.pool)}>
-          {t('widget.action.add')}
-        </button>
-      )}
-      {metrics.backends.length === 0 && <p>{t('widget.noBackends')}</p>}
-      <ExtremeNotes metrics={metrics} config={config} />
     </div>
   );
-}
-
-/**
- * At a slider's extremes the numbers can look broken (everything on one server, every request
- * failing). Say in words what the student is looking at, so an extreme reads as a lesson, not a bug.
- */
-function ExtremeNotes({ metrics, config }: { metrics: Metrics; config: SimConfig }) {
-  const { t } = useTranslation();
-  const serving = metrics.backends.filter((b) => b.state !== 'crashed' && b.healthy);
-  const notes: string[] = [];
-  if (metrics.backends.length > 0 && serving.length === 0) notes.push(t('widget.note.allDown'));
-  else if (serving.length === 1) notes.push(t('widget.note.single'));
-  if (config.clients.natShare >= 1 && config.balancer.stickiness === 'source-ip') notes.push(t('widget.note.allNat'));
-  if (serving.length > 0 && serving.every((b) => b.window.utilisation >= 0.95)) notes.push(t('widget.note.saturated'));
-  if (notes.length === 0) return null;
-  return (
-    <ul className="packet-flow__notes" aria-label={t('widget.note.title')}>
-      {notes.map((note) => (
-        <li key={note}>{note}</li>
-      ))}
-    </ul>
-  );
-}
-
-/** One action on one server; its accessible name says which ("Crash web-2"). */
-function BackendButton({
-  backend,
-  action,
-  onBackend,
-}: {
-  backend: string;
-  action: 'crash' | 'revive' | 'remove';
-  onBackend: (backendId: string, action: BackendAction) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className="button button--quiet button--small" onClick={() => onBackend(backend, action)}>
-      {t(`widget.action.${action}`)}
-      <span className="visually-hidden"> {backend}</span>
-    </button>
-  );
-}
+});

@@ -3,7 +3,7 @@
  * metrics table and an event log). Loaded lazily as its own chunk with the engine and D3.
  * React owns the <svg> and everything around it; the renderer owns what is drawn inside it.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   getScenario,
@@ -17,11 +17,13 @@ import {
 } from '../engine';
 import { formatMeasure, type MeasureFormat } from '../lib/format-measure';
 import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
-import { SHAPES } from '../viz/packet-sprites';
 import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
+import { Disclosure } from './Disclosure';
 import { EventLog } from './EventLog';
+import { GoalBox } from './GoalBox';
+import { Headline, type BackendAction } from './Headline';
 import { Inspector } from './Inspector';
-import { LockIcon } from './LockIcon';
+import { Legend } from './Legend';
 import { MetricsPanel } from './MetricsPanel';
 import { Timeline } from './Timeline';
 import { useSimulationLoop, type SamplePart } from './use-simulation-loop';
@@ -49,7 +51,12 @@ export interface PacketFlowWidgetProps {
   withGoal?: boolean;
 }
 
+/** The picture's height: CSS sets it (shorter on a phone); this is the fallback where CSS is absent. */
 const HEIGHT = 320;
+const pictureSize = (svg: SVGSVGElement, width?: number) => ({
+  width: width || svg.clientWidth || 640,
+  height: svg.clientHeight || HEIGHT,
+});
 
 export default function PacketFlowWidget({
   widgetId,
@@ -114,15 +121,14 @@ export default function PacketFlowWidget({
       onClear: () => setSelected(null),
     });
     h.attach(renderer);
-    renderer.resize({ width: svgRef.current.clientWidth || 640, height: HEIGHT });
+    const svg = svgRef.current;
+    renderer.resize(pictureSize(svg));
     renderer.setTopology(h.sim.topology());
     const observer =
       typeof ResizeObserver === 'undefined'
         ? null
-        : new ResizeObserver(
-            ([entry]) => entry && renderer.resize({ width: entry.contentRect.width || 640, height: HEIGHT }),
-          );
-    observer?.observe(svgRef.current);
+        : new ResizeObserver(([entry]) => entry && renderer.resize(pictureSize(svg, entry.contentRect.width)));
+    observer?.observe(svg);
     return () => {
       observer?.disconnect();
       renderer.destroy();
@@ -159,6 +165,11 @@ export default function PacketFlowWidget({
     onEnd,
   });
 
+  // A packet chosen in the event log while paused is marked in the picture at once.
+  useEffect(() => {
+    if (!playing) drawNow('log');
+  }, [selected, playing, drawNow]);
+
   /** A live change: the numbers matter at once; the event log catches up on its next turn. */
   const liveChange = useCallback(
     (apply: () => void) => {
@@ -188,6 +199,18 @@ export default function PacketFlowWidget({
     [liveChange, loop],
   );
   const closeInspector = useCallback(() => setSelected(null), []);
+  const inspect = useCallback((id: number) => {
+    setSelected(id);
+    setPlaying(false);
+  }, []);
+  const onBackend = useCallback(
+    (id: string, action: BackendAction) => liveChange(() => loop.run.act({ action, backend: id })),
+    [liveChange, loop],
+  );
+  const onAdd = useCallback(
+    (poolId: string) => liveChange(() => loop.run.act({ action: 'add', pool: poolId })),
+    [liveChange, loop],
+  );
   const onRunToEnd = useCallback(() => {
     setFastForward(true);
     void runToEnd().then(() => {
@@ -211,6 +234,8 @@ export default function PacketFlowWidget({
         }
       : null;
 
+  // The picture first, then the knobs and the numbers they move: on a phone these three fit on one
+  // screen. The inspector, the event log and the full table are panels below.
   return (
     <figure
       className="packet-flow"
@@ -226,6 +251,20 @@ export default function PacketFlowWidget({
       {withGoal && (
         <GoalBox scenarioId={scenarioId} reached={goalReached || goalJustReached} announce={goalJustReached} />
       )}
+      <div className="packet-flow__stage">
+        <svg
+          ref={svgRef}
+          className="packet-flow__svg"
+          height={HEIGHT}
+          role="img"
+          // Focusable: arrow keys select the packets in flight (the renderer handles the keys).
+          tabIndex={0}
+          aria-label={`${t('widget.pictureLabel')} ${t('widget.pictureKeys')}`}
+        />
+        {/* The renderer draws packets on a canvas in here; the event log is their text alternative. */}
+        <div ref={packetHostRef} className="packet-flow__packet-host" aria-hidden="true" />
+      </div>
+      <Legend />
       <WidgetControls
         widgetId={widgetId}
         scenarioId={scenarioId}
@@ -251,86 +290,29 @@ export default function PacketFlowWidget({
           result={result}
         />
       )}
-      <div className="packet-flow__stage">
-        <svg
-          ref={svgRef}
-          className="packet-flow__svg"
-          height={HEIGHT}
-          role="img"
-          // Focusable: arrow keys select the packets in flight (the renderer handles the keys).
-          tabIndex={0}
-          aria-label={`${t('widget.pictureLabel')} ${t('widget.pictureKeys')}`}
-        />
-        {/* The renderer draws packets on a canvas in here; the event log is their text alternative. */}
-        <div ref={packetHostRef} className="packet-flow__packet-host" aria-hidden="true" />
-        <Legend />
-      </div>
-      <div className="packet-flow__panels">
-        <Inspector hop={selectedHop} onClose={closeInspector} />
-        <EventLog
-          hops={recent}
-          events={events}
-          selected={selected}
-          onInspect={(id) => {
-            setSelected(id);
-            setPlaying(false);
-          }}
-          playing={playing}
-        />
-      </div>
-      <MetricsPanel
+      <Headline
         scenarioId={scenarioId}
         metrics={metrics}
-        config={sim.config}
-        onBackend={(id, action) => liveChange(() => loop.run.act({ action, backend: id }))}
-        onAdd={(poolId) => liveChange(() => loop.run.act({ action: 'add', pool: poolId }))}
+        natAll={sim.config.clients.natShare >= 1 && sim.config.balancer.stickiness === 'source-ip'}
+        onBackend={onBackend}
+        onAdd={onAdd}
       />
+      <div className="packet-flow__panels">
+        <Disclosure
+          storageKey={`${widgetId}:inspector`}
+          title={t('widget.inspector.title')}
+          openFor={selected}
+          className="packet-flow__panel"
+        >
+          <Inspector hop={selectedHop} onClose={closeInspector} />
+        </Disclosure>
+        <Disclosure storageKey={`${widgetId}:log`} title={t('widget.log.title')} className="packet-flow__panel">
+          <EventLog hops={recent} events={events} selected={selected} onInspect={inspect} playing={playing} />
+        </Disclosure>
+      </div>
+      <Disclosure storageKey={`${widgetId}:numbers`} title={t('widget.metric.all')} className="packet-flow__panel">
+        <MetricsPanel metrics={metrics} />
+      </Disclosure>
     </figure>
   );
 }
-
-function GoalBox({ scenarioId, reached, announce }: { scenarioId: string; reached: boolean; announce: boolean }) {
-  const { t } = useTranslation();
-  const goal = t(`widget.goal.${scenarioId}` as 'widget.goal.what-the-lb-sees', { defaultValue: '' });
-  if (!goal) return null;
-  return (
-    <div className={`goal${reached ? ' goal--reached' : ''}`} data-goal={reached ? 'reached' : 'open'}>
-      <p className="goal__text">
-        <strong>{t('widget.goalTitle')}:</strong> {goal}{' '}
-        <span className="goal__status">
-          <span aria-hidden="true">{reached ? '✓ ' : '○ '}</span>
-          {reached ? t('widget.goalReached') : t('widget.goalOpen')}
-        </span>
-      </p>
-      <p className="visually-hidden" role="status">
-        {announce ? t('widget.goalAnnounce', { goal }) : ''}
-      </p>
-    </div>
-  );
-}
-
-const Legend = memo(function Legend() {
-  const { t } = useTranslation();
-  const items = ['request', 'response', 'handshake', 'health'] as const;
-  return (
-    <ul className="packet-flow__legend" aria-label={t('widget.legend')}>
-      {items.map((kind) => (
-        <li key={kind}>
-          <svg
-            width="16"
-            height="16"
-            viewBox="-8 -8 16 16"
-            aria-hidden="true"
-            className={`pf-packet pf-packet--${kind === 'handshake' ? 'tls' : kind}`}
-          >
-            <path className="pf-packet__shape" d={SHAPES[kind === 'handshake' ? 'tls' : kind]} />
-          </svg>
-          {kind === 'handshake' ? t('widget.legendHandshake') : t(`widget.kind.${kind}`)}
-        </li>
-      ))}
-      <li>
-        <LockIcon /> {t('widget.encrypted')}
-      </li>
-    </ul>
-  );
-});

@@ -40,7 +40,7 @@ export const WidgetControls = memo(function WidgetControls(props: WidgetControls
           {t('widget.step')}
         </button>
         <label className="packet-flow__field">
-          {t('widget.speed')}
+          <span className="packet-flow__speed-label">{t('widget.speed')}</span>
           <select value={speed} onChange={(e) => props.onSpeed(Number(e.target.value) as Speed)}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>

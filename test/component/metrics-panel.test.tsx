@@ -1,23 +1,27 @@
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, getScenario } from '../../src/engine';
+import { createSimulation, getScenario, type ScenarioId } from '../../src/engine';
 import { i18n } from '../../src/i18n';
+import { Headline } from '../../src/widgets/Headline';
 import { MetricsPanel } from '../../src/widgets/MetricsPanel';
 
-function renderPanel(scenarioId: string, prepare: (sim: ReturnType<typeof createSimulation>) => void) {
+/** The headline (with its notes) and the full panel, as the widget shows them. */
+function renderPanel(scenarioId: ScenarioId, prepare: (sim: ReturnType<typeof createSimulation>) => void) {
   const sim = createSimulation(getScenario(scenarioId).config, { seed: 1 });
   prepare(sim);
   sim.advanceTo(3000);
+  const { config } = sim;
   render(
     <I18nextProvider i18n={i18n}>
-      <MetricsPanel
+      <Headline
         scenarioId={scenarioId}
         metrics={sim.metrics()}
-        config={sim.config}
+        natAll={config.clients.natShare >= 1 && config.balancer.stickiness === 'source-ip'}
         onBackend={() => undefined}
         onAdd={() => undefined}
       />
+      <MetricsPanel metrics={sim.metrics()} />
     </I18nextProvider>,
   );
 }
@@ -40,6 +44,15 @@ describe('metrics at the extremes', () => {
     const notes = screen.getByRole('list', { name: 'What you are looking at' });
     expect(notes).toHaveTextContent('One server is left');
     expect(notes).toHaveTextContent('Every user shares one NAT address');
+  });
+
+  it('shows the headline readouts the goal watches, and every server with its share', () => {
+    renderPanel('crash-memory-sessions', () => undefined);
+    const headline = document.querySelector('[data-headline]')!;
+    expect(headline.querySelector('[data-readout="sessionsLost"] dt')).toHaveTextContent('Sessions lost');
+    expect(screen.getByRole('list', { name: 'Servers: share of the last second' }).children).toHaveLength(4);
+    expect(screen.getAllByRole('button', { name: /^Crash web-\d+$/ })).toHaveLength(4);
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 
   it('says nothing extra in an ordinary run', () => {

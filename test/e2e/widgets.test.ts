@@ -113,7 +113,7 @@ describe('packet-flow widgets', () => {
       page.evaluate((name) => new URL(window.location.href).searchParams.get(name), `w-${id}`);
     const widget = await openWidget(page, `${LESSON}#l4-visibility`, 'what-the-lb-sees');
     await widget.getByLabel('TLS').selectOption('passthrough');
-    await expect.poll(() => param('what-the-lb-sees')).toBe('seed:1,mode:l4,tls:passthrough');
+    await expect.poll(() => param('what-the-lb-sees')).toBe('seed:42,mode:l4,tls:passthrough');
 
     // A crashed server travels in the link too.
     await page.locator('#widget-crash-memory').scrollIntoViewIfNeeded();
@@ -121,15 +121,18 @@ describe('packet-flow widgets', () => {
     await crashMemory.locator('.packet-flow__metrics').waitFor();
     await crashMemory.getByRole('button', { name: 'Crash web-2' }).click();
     await expect.poll(() => stateCell(crashMemory, 'web-2').textContent()).toMatch(/^crashed/);
-    await expect.poll(() => param('crash-memory')).toBe('seed:1,sessions:memory,affinity:cookie,x:web-2');
+    // The student's crash travels with its simulated time (the scenario's own script never does).
+    await expect
+      .poll(() => param('crash-memory'))
+      .toMatch(/^seed:42,sessions:memory,affinity:cookie,x:web-2@\d+\.\d$/);
     const link = page.url();
 
     const other = await newPage({ locale: 'ru-RU' });
     await other.goto(link.replace('/en/', '/ru/'));
     await waitForLesson(other);
     const url = new URL(other.url());
-    expect(url.searchParams.get('w-what-the-lb-sees')).toMatch(/^seed:1,/);
-    expect(url.searchParams.get('w-crash-memory')).toMatch(/^seed:1,.*\bx:web-2\b/);
+    expect(url.searchParams.get('w-what-the-lb-sees')).toMatch(/^seed:42,/);
+    expect(url.searchParams.get('w-crash-memory')).toMatch(/^seed:42,.*\bx:web-2@/);
     await other.locator('#widget-what-the-lb-sees').scrollIntoViewIfNeeded();
     const shared = other.locator('[data-widget="what-the-lb-sees"]');
     await shared.locator('.packet-flow__metrics').waitFor();
@@ -139,6 +142,9 @@ describe('packet-flow widgets', () => {
     await other.locator('#widget-crash-memory').scrollIntoViewIfNeeded();
     const sharedCrash = other.locator('[data-widget="crash-memory"]');
     await sharedCrash.locator('.packet-flow__metrics').waitFor();
+    // The crash replays at the simulated time it happened: play until then.
+    await sharedCrash.getByRole('button', { name: 'Запустить' }).click();
+    await sharedCrash.locator('svg.packet-flow__svg').scrollIntoViewIfNeeded();
     // "упал" is ru.ts widget.state.crashed; the crashed server offers "Поднять" (revive), not "Уронить".
     await expect.poll(() => stateCell(sharedCrash, 'web-2').textContent()).toMatch(/^упал/);
     expect(await stateCell(sharedCrash, 'web-1').textContent()).toBe('работает');

@@ -37,7 +37,7 @@ const patch: DeepPartial<SimConfig> = {
   seed: 1,
   script: [],
   expect: [],
-  widget: { knobs: [], backendButtons: false, addRemove: false, goal: () => false },
+  widget: { knobs: [], backendButtons: false, addRemove: false, headline: ['latency'], goal: () => false },
 };
 
 const root = document.getElementById('root');

@@ -1,0 +1,72 @@
+import { useId, useState, type ReactNode } from 'react';
+
+const STORE_KEY = 'balancer-lab:widget-panels';
+
+/** Remembered open/closed states, per widget and panel. A blocked storage just forgets. */
+function readRemembered(): Record<string, boolean> {
+  try {
+    const parsed: unknown = JSON.parse(window.localStorage.getItem(STORE_KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, boolean>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function remember(key: string, open: boolean): void {
+  try {
+    const all = readRemembered();
+    all[key] = open;
+    window.localStorage.setItem(STORE_KEY, JSON.stringify(all));
+  } catch {
+    // Storage may be full or blocked: the panel still opens and closes.
+  }
+}
+
+/** Wide screens show the panels open at first; on a phone they start closed, below the picture. */
+function openByDefault(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(min-width: 56rem)').matches === true;
+}
+
+/**
+ * A panel behind a native disclosure (keyboard and screen readers for free) that remembers whether
+ * the student left it open, per widget. When `openFor` changes to a value (say, a newly selected
+ * packet), the panel opens to show it.
+ */
+export function Disclosure({
+  storageKey,
+  title,
+  openFor = null,
+  className,
+  children,
+}: {
+  storageKey: string;
+  title: ReactNode;
+  openFor?: string | number | null;
+  className?: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(() => readRemembered()[storageKey] ?? openByDefault());
+  const [reason, setReason] = useState(openFor);
+  if (openFor !== reason) {
+    setReason(openFor);
+    if (openFor !== null) setOpen(true);
+  }
+  const id = useId();
+  return (
+    <details
+      className={`disclosure${className ? ` ${className}` : ''}`}
+      open={open}
+      onToggle={(e) => {
+        const next = (e.currentTarget as HTMLDetailsElement).open;
+        if (next === open) return;
+        setOpen(next);
+        remember(storageKey, next);
+      }}
+    >
+      <summary className="disclosure__summary" id={id}>
+        {title}
+      </summary>
+      {children}
+    </details>
+  );
+}
