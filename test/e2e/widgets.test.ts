@@ -122,9 +122,7 @@ describe('packet-flow widgets', () => {
     await crashMemory.getByRole('button', { name: 'Crash web-2' }).click();
     await expect.poll(() => stateCell(crashMemory, 'web-2').textContent()).toMatch(/^crashed/);
     // The student's crash travels with its simulated time (the scenario's own script never does).
-    await expect
-      .poll(() => param('crash-memory'))
-      .toMatch(/^seed:42,sessions:memory,affinity:cookie,x:web-2@\d+\.\d$/);
+    await expect.poll(() => param('crash-memory')).toMatch(/^seed:42,sessions:memory,affinity:cookie,x:web-2@\d+\.\d$/);
     const link = page.url();
 
     const other = await newPage({ locale: 'ru-RU' });
