@@ -22,8 +22,8 @@ function remember(key: string, open: boolean): void {
   }
 }
 
-/** Wide screens show the panels open at first; on a phone they start closed, below the picture. */
-function openByDefault(): boolean {
+/** Wide screens can show panels open at first; on a phone they start closed, below the picture. */
+function wideScreen(): boolean {
   return typeof window !== 'undefined' && window.matchMedia?.('(min-width: 56rem)').matches === true;
 }
 
@@ -36,16 +36,19 @@ export function Disclosure({
   storageKey,
   title,
   openFor = null,
+  openOnWideScreens = true,
   className,
   children,
 }: {
   storageKey: string;
   title: ReactNode;
   openFor?: string | number | null;
+  /** Whether the panel starts open on a wide screen, until the student says otherwise. */
+  openOnWideScreens?: boolean;
   className?: string;
   children: ReactNode;
 }) {
-  const [open, setOpen] = useState(() => readRemembered()[storageKey] ?? openByDefault());
+  const [open, setOpen] = useState(() => readRemembered()[storageKey] ?? (openOnWideScreens && wideScreen()));
   const [reason, setReason] = useState(openFor);
   if (openFor !== reason) {
     setReason(openFor);

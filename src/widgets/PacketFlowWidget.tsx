@@ -310,7 +310,12 @@ export default function PacketFlowWidget({
           <EventLog hops={recent} events={events} selected={selected} onInspect={inspect} playing={playing} />
         </Disclosure>
       </div>
-      <Disclosure storageKey={`${widgetId}:numbers`} title={t('widget.metric.all')} className="packet-flow__panel">
+      <Disclosure
+        storageKey={`${widgetId}:numbers`}
+        title={t('widget.metric.all')}
+        openOnWideScreens={false}
+        className="packet-flow__panel"
+      >
         <MetricsPanel metrics={metrics} />
       </Disclosure>
     </figure>

@@ -133,7 +133,7 @@ describe('reading a lesson from the top', () => {
     await expect.poll(() => slots.count()).toBeGreaterThanOrEqual(7);
     for (const id of ['what-the-lb-sees', 'canary', 'layered-tiers']) {
       await page.locator(`#widget-${id}`).scrollIntoViewIfNeeded();
-      await page.locator(`[data-widget="${id}"] .packet-flow__metrics`).waitFor({ timeout: 15_000 });
+      await page.locator(`[data-widget="${id}"] [data-headline]`).waitFor({ timeout: 15_000 });
     }
     // The lesson ends with its summary and footer once every section is in.
     await page.locator('.lesson-summary, [data-lesson-summary]').first().waitFor();
