@@ -8,12 +8,12 @@
 import type { Algorithm, BackendConfig, DeepPartial, SimConfig } from './config.ts';
 import { backend as defaultBackend, mergeConfig } from './config.ts';
 import { EventQueue, MAX_TIME_US } from './core/event-queue.ts';
-import { Histogram } from './core/histogram.ts';
+import { bucketOf, Histogram } from './core/histogram.ts';
 import { IntQueue } from './core/int-queue.ts';
 import { mix32, RandomStreams, type Rng } from './core/rng.ts';
 import { buildPopulation, formatIp, type Population } from './model/population.ts';
 import { PickerState, type PickContext } from './model/pickers.ts';
-import { ackFlow, dataFlow, handshakeFlows, type Flow } from './model/wire.ts';
+import { wireTable, type WireTable } from './model/wire.ts';
 import { Tracer } from './trace.ts';
 import { EngineParamError, validateConfig } from './validate.ts';
 
@@ -120,6 +120,10 @@ const PER_BACKEND = 3;
 export class Simulation {
   config: SimConfig;
   readonly random: RandomStreams;
+  // The streams again as plain fields: they are read on every request.
+  private readonly arrivals: Rng;
+  private readonly service: Rng;
+  private readonly balance: Rng;
   readonly tracer: Tracer;
   nowUs = 0;
   eventsProcessed = 0;
@@ -128,6 +132,8 @@ export class Simulation {
   private population!: Population;
   private templateCumulative!: Float64Array;
   private templateRules!: number[][];
+  /** Per template: bytes and packets each way on the wire, worked out once (see model/wire.ts). */
+  private wire!: WireTable;
   /** Per rule: pool indices and weights of its forward action, and whether its cookie condition
    * names the cookie some clients carry (string comparisons are done once, not per request). */
   private rulePools: number[][] = [];
@@ -219,6 +225,9 @@ export class Simulation {
     validateConfig(config);
     this.config = config;
     this.random = new RandomStreams(seed);
+    this.arrivals = this.random.arrivals;
+    this.service = this.random.service;
+    this.balance = this.random.balance;
     this.cacheSalt = mix32(seed ^ 0x2545f491);
     this.tracer = new Tracer(config.traceCapacity);
     this.rebuildPopulation();
@@ -231,6 +240,7 @@ export class Simulation {
       for (const backend of pool.backends) this.addBackendInternal(index, backend);
     }
     this.rebuildTemplates();
+    this.wire = wireTable(config);
     this.window = new WindowSlots((config.windowMs * US) / WINDOW_SLOTS, PER_BACKEND * 256 + 8);
     this.globalsColumn = PER_BACKEND * 256;
     this.scheduleArrival();
@@ -293,7 +303,7 @@ export class Simulation {
 
   private scheduleArrival(): void {
     const rate = this.config.clients.ratePerSecond;
-    this.nextArrivalUs = rate > 0 ? Math.round(this.nowUs + this.random.arrivals.exp(1e6 / rate)) : Infinity;
+    this.nextArrivalUs = rate > 0 ? Math.round(this.nowUs + this.arrivals.exp(1e6 / rate)) : Infinity;
   }
 
   private scheduleHealthChecks(): void {
@@ -310,7 +320,7 @@ export class Simulation {
   private onArrival(): void {
     this.scheduleArrival();
     const { clients, balancer, network } = this.config;
-    const c = this.random.arrivals.int(clients.count);
+    const c = this.arrivals.int(clients.count);
     const template = this.pickTemplate();
     const r = this.allocRequest(c, template);
     this.totals.sent++;
@@ -374,7 +384,7 @@ export class Simulation {
     const slot = this.window.slot(this.nowUs);
     this.window.data[slot]![b * PER_BACKEND]! += 1;
 
-    this.countRequest(t.requestBytes);
+    this.countRequest(template);
     if (this.state[b] === STATE_CRASHED) {
       // Nothing listens: the connection is refused after one backend round trip.
       this.fail(r, b);
@@ -442,21 +452,22 @@ export class Simulation {
       this.totals.queued--;
       this.startService(next, b);
     }
-    if (this.reqEpoch[r] !== backend.epoch || this.state[b] === STATE_CRASHED || this.grayFails(b)) {
+    const state = this.state[b];
+    if (this.reqEpoch[r] !== backend.epoch || state === STATE_CRASHED || (state === STATE_GRAY && this.grayFails(b))) {
       // Gray failure: served, but with a 5xx. Crashed mid-request: the response never comes.
       this.fail(r, b);
       return;
     }
-    const t = this.config.requests[this.reqTemplate[r] as number]!;
-    this.countResponse(t.responseBytes);
+    this.countResponse(this.reqTemplate[r] as number);
     const { network, balancer } = this.config;
     const viaBalancer = balancer.mode === 'l7' || balancer.forwarding === 'nat';
     const returnUs =
       (network.backendRttMs * US) / 2 + (viaBalancer ? this.balancerHopUs() : 0) + (network.clientRttMs * US) / 2;
     const latencyUs = this.nowUs + returnUs - (this.reqStart[r] as number);
-    this.latency.record(latencyUs);
-    backend.histogram.record(latencyUs);
-    this.window.latency[this.window.slot(this.nowUs)]!.record(latencyUs);
+    const bucket = bucketOf(latencyUs);
+    this.latency.recordIn(bucket, latencyUs);
+    backend.histogram.recordIn(bucket, latencyUs);
+    this.window.latency[this.window.slot(this.nowUs)]!.recordIn(bucket, latencyUs);
     this.totals.completed++;
     this.perBackend.completed[b]!++;
     this.outstanding[b]!--;
@@ -469,10 +480,9 @@ export class Simulation {
   private finishCacheHit(r: number, setupUs: number): void {
     const { network } = this.config;
     const latencyUs = setupUs + network.clientRttMs * US + this.balancerHopUs();
-    const t = this.config.requests[this.reqTemplate[r] as number]!;
     // The proxy answers itself: both directions cross it and no backend is involved.
-    this.countRequest(t.requestBytes);
-    this.countResponse(t.responseBytes);
+    this.countRequest(this.reqTemplate[r] as number);
+    this.countResponse(this.reqTemplate[r] as number);
     this.latency.record(latencyUs);
     this.window.latency[this.window.slot(this.nowUs)]!.record(latencyUs);
     this.totals.completed++;
@@ -545,7 +555,7 @@ export class Simulation {
     let total = 0;
     for (let i = 0; i < weights.length; i++) total += weights[i] as number;
     if (total <= 0) return pools[0] as number;
-    let x = this.random.balance.next() * total;
+    let x = this.balance.next() * total;
     for (let i = 0; i < weights.length; i++) {
       x -= weights[i] as number;
       if (x < 0) return pools[i] as number;
@@ -595,7 +605,7 @@ export class Simulation {
     if (candidates.length === 0) return -1;
     const { balancer } = this.config;
     const ctx = this.pickContext;
-    ctx.rng = this.random.balance;
+    ctx.rng = this.balance;
     ctx.load = balancer.mode === 'l4' && algorithm === 'least-connections' ? this.openConns : this.loadView;
     ctx.weight = this.weights;
     ctx.names = this.names;
@@ -728,45 +738,61 @@ export class Simulation {
 
   /** A gray backend fails a share of what it serves (all of it by default), drawn from the fault stream. */
   private grayFails(b: number): boolean {
-    if (this.state[b] !== STATE_GRAY) return false;
     const rate = this.backends[b]!.config.grayErrorRate;
     return rate >= 1 || this.random.faults.next() < rate;
   }
 
   /** Opening a connection: the TCP (and TLS) handshake packets of both sides. */
   private countHandshake(): void {
-    const { balancer, clients } = this.config;
-    const flows = handshakeFlows(balancer.tls, clients.tlsVersion);
-    this.countFlows(flows.client, flows.server);
+    const { client, server } = this.wire.handshake;
+    this.countFlows(client.bytes, client.packets, server.bytes, server.packets);
   }
 
-  /** A request goes out; the server's ACK for it comes back. */
-  private countRequest(payload: number): void {
-    this.countFlows(dataFlow(payload), ackFlow(payload));
+  /** A request goes out; the server's ACK for it comes back (sizes worked out per template). */
+  private countRequest(template: number): void {
+    const w = this.wire;
+    this.countFlows(
+      w.reqBytes[template]!,
+      w.reqPackets[template]!,
+      w.reqAckBytes[template]!,
+      w.reqAckPackets[template]!,
+    );
   }
 
   /** A response comes back; the client's ACKs for it go out. */
-  private countResponse(payload: number): void {
-    this.countFlows(ackFlow(payload), dataFlow(payload));
+  private countResponse(template: number): void {
+    const w = this.wire;
+    this.countFlows(
+      w.respAckBytes[template]!,
+      w.respAckPackets[template]!,
+      w.respBytes[template]!,
+      w.respPackets[template]!,
+    );
   }
 
   /**
    * Client-to-server packets always cross the balancer (and an L4 tier in front of it); the
    * server's packets cross it only when they come back through it (L7, or L4 in NAT mode).
    */
-  private countFlows(toServer: Flow, toClient: Flow): void {
+  private countFlows(
+    toServerBytes: number,
+    toServerPackets: number,
+    toClientBytes: number,
+    toClientPackets: number,
+  ): void {
     const { balancer, frontTier } = this.config;
     const t = this.totals;
-    t.trafficBytes += toServer.bytes + toClient.bytes;
+    t.trafficBytes += toServerBytes + toClientBytes;
     const back = balancer.mode === 'l7' || balancer.forwarding === 'nat';
-    const bytes = toServer.bytes + (back ? toClient.bytes : 0);
+    const bytes = back ? toServerBytes + toClientBytes : toServerBytes;
     t.lbBytesIn += bytes;
     t.lbBytesOut += bytes;
-    if (balancer.mode === 'l4') t.lbCpuUs += L4_CPU_PER_PACKET_US * (toServer.packets + (back ? toClient.packets : 0));
+    if (balancer.mode === 'l4')
+      t.lbCpuUs += L4_CPU_PER_PACKET_US * (back ? toServerPackets + toClientPackets : toServerPackets);
     if (frontTier) {
       const tierBack = frontTier.forwarding === 'nat';
-      t.frontTierBytes += toServer.bytes + (tierBack ? toClient.bytes : 0);
-      t.frontTierCpuUs += L4_CPU_PER_PACKET_US * (toServer.packets + (tierBack ? toClient.packets : 0));
+      t.frontTierBytes += tierBack ? toServerBytes + toClientBytes : toServerBytes;
+      t.frontTierCpuUs += L4_CPU_PER_PACKET_US * (tierBack ? toServerPackets + toClientPackets : toServerPackets);
     }
   }
 
@@ -831,6 +857,7 @@ export class Simulation {
       this.rebuildPopulation(previous.clients.count);
     }
     if (patch.requests || patch.balancer || patch.clients) this.rebuildTemplates();
+    this.wire = wireTable(next);
     // A new rate takes effect now, not after the gap drawn at the old rate.
     if (next.clients.ratePerSecond !== previous.clients.ratePerSecond) this.scheduleArrival();
     if (next.balancer.algorithm !== previous.balancer.algorithm) for (const pool of this.pools) pool.picker.reset();
@@ -1055,7 +1082,7 @@ export class Simulation {
   private pickTemplate(): number {
     const cumulative = this.templateCumulative;
     if (cumulative.length === 1) return 0;
-    const x = this.random.arrivals.next() * (cumulative[cumulative.length - 1] as number);
+    const x = this.arrivals.next() * (cumulative[cumulative.length - 1] as number);
     for (let i = 0; i < cumulative.length; i++) if (x < (cumulative[i] as number)) return i;
     return cumulative.length - 1;
   }
@@ -1071,7 +1098,7 @@ export class Simulation {
     this.reqStart[r] = this.nowUs;
     this.reqBackend[r] = -1;
     this.reqId[r] = this.nextRequestId++;
-    this.reqU[r] = this.random.service.next();
+    this.reqU[r] = this.service.next();
     return r;
   }
 

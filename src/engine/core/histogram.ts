@@ -13,7 +13,12 @@ export class Histogram {
   sum = 0;
 
   record(valueUs: number): void {
-    this.counts[bucketOf(valueUs)]! += 1;
+    this.recordIn(bucketOf(valueUs), valueUs);
+  }
+
+  /** For a value recorded in several histograms: its bucket is worked out once (`bucketOf`). */
+  recordIn(bucket: number, valueUs: number): void {
+    this.counts[bucket]! += 1;
     this.total += 1;
     this.sum += valueUs;
   }
@@ -47,7 +52,7 @@ export class Histogram {
   }
 }
 
-function bucketOf(valueUs: number): number {
+export function bucketOf(valueUs: number): number {
   if (!(valueUs > 1)) return 0;
   const index = Math.floor(Math.log2(valueUs) * BUCKETS_PER_DOUBLING) + 1;
   return index >= SIZE ? SIZE - 1 : index;

@@ -9,7 +9,7 @@
  * options, a 517-byte ClientHello (browsers pad it, RFC 7685) and a 4,000-byte server flight
  * (ServerHello to Finished with a ~3 KB certificate chain).
  */
-import type { TlsMode, TlsVersion } from '../config.ts';
+import type { SimConfig, TlsMode, TlsVersion } from '../config.ts';
 
 export const MSS = 1448;
 export const HEADER_BYTES = 52;
@@ -61,4 +61,42 @@ export function handshakeFlows(tls: TlsMode, version: TlsVersion): { client: Flo
 function add(into: Flow, flow: Flow): void {
   into.bytes += flow.bytes;
   into.packets += flow.packets;
+}
+
+/** Every per-request byte and packet count of one configuration, worked out once per change. */
+export interface WireTable {
+  /** Per request template: the request and the server's ACK for it, the response and the client's ACKs. */
+  reqBytes: Float64Array;
+  reqPackets: Float64Array;
+  reqAckBytes: Float64Array;
+  reqAckPackets: Float64Array;
+  respBytes: Float64Array;
+  respPackets: Float64Array;
+  respAckBytes: Float64Array;
+  respAckPackets: Float64Array;
+  handshake: { client: Flow; server: Flow };
+  /** Whether the server's packets come back through the balancer (L7, or L4 in NAT mode). */
+  viaBalancer: boolean;
+  l4: boolean;
+  /** The L4 tier in front, if any, and how its return path goes. */
+  tier: 'none' | 'nat' | 'dsr';
+}
+
+export function wireTable(config: SimConfig): WireTable {
+  const { requests, balancer, clients, frontTier } = config;
+  const each = (f: (t: (typeof requests)[number]) => number) => Float64Array.from(requests, f);
+  return {
+    reqBytes: each((t) => dataFlow(t.requestBytes).bytes),
+    reqPackets: each((t) => dataFlow(t.requestBytes).packets),
+    reqAckBytes: each((t) => ackFlow(t.requestBytes).bytes),
+    reqAckPackets: each((t) => ackFlow(t.requestBytes).packets),
+    respBytes: each((t) => dataFlow(t.responseBytes).bytes),
+    respPackets: each((t) => dataFlow(t.responseBytes).packets),
+    respAckBytes: each((t) => ackFlow(t.responseBytes).bytes),
+    respAckPackets: each((t) => ackFlow(t.responseBytes).packets),
+    handshake: handshakeFlows(balancer.tls, clients.tlsVersion),
+    viaBalancer: balancer.mode === 'l7' || balancer.forwarding === 'nat',
+    l4: balancer.mode === 'l4',
+    tier: frontTier ? frontTier.forwarding : 'none',
+  };
 }
