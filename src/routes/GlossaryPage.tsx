@@ -1,10 +1,9 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLang } from '../app/use-lang';
+import { useLang } from '../lib/use-lang';
 import { loadGlossary } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
 import { RenderContext } from '../content/render/render-context';
-import { useRenderLabels } from '../content/render/use-render-labels';
+import { useRenderContextValue } from '../content/render/use-render-context-value';
 import type { GlossaryEntry } from '../content/tree';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useLoader } from '../lib/use-loader';
@@ -33,11 +32,13 @@ export function GlossaryPage() {
   );
 }
 
+/** The glossary page marks no terms of its own. */
+const NO_TERMS = {};
+
 function GlossaryList({ entries }: { entries: GlossaryEntry[] }) {
   const lang = useLang();
   useScrollToHash(entries);
-  const labels = useRenderLabels();
-  const context = useMemo(() => ({ lang, lessonId: null, terms: {}, labels }), [lang, labels]);
+  const context = useRenderContextValue(lang, null, NO_TERMS);
   return (
     <RenderContext.Provider value={context}>
       <dl className="glossary">

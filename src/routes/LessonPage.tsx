@@ -1,13 +1,13 @@
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
-import { useLang } from '../app/use-lang';
+import { useLang } from '../lib/use-lang';
 import { loadLesson, lessonMeta } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
 import { RenderContext } from '../content/render/render-context';
 import { groupSections, takeBudget } from '../content/render/sections';
 import { SectionBlocks } from '../content/render/SectionBlocks';
-import { useRenderLabels } from '../content/render/use-render-labels';
+import { useRenderContextValue } from '../content/render/use-render-context-value';
 import type { CompiledLesson, LessonMeta } from '../content/tree';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useLoader } from '../lib/use-loader';
@@ -38,7 +38,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   });
   useDocumentTitle(meta.title, t('app.name'));
   useEffect(() => markVisited(meta.id), [markVisited, meta.id]);
-  // The body renders in two passes (see LessonBody); read tracking and the table of contents
+  // The body renders in slices (see LessonBody); read tracking and the table of contents
   // start once every section is in the page.
   const [bodyComplete, setBodyComplete] = useState(false);
   const ready = lesson.status === 'ready' && bodyComplete;
@@ -85,11 +85,7 @@ const NEXT_SLICE = 4;
 
 function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete: (complete: boolean) => void }) {
   const { hash } = useLocation();
-  const labels = useRenderLabels();
-  const context = useMemo(
-    () => ({ lang: lesson.lang, lessonId: lesson.id, terms: lesson.terms, labels }),
-    [lesson, labels],
-  );
+  const context = useRenderContextValue(lesson.lang, lesson.id, lesson.terms);
   const groups = useMemo(() => groupSections(lesson.body), [lesson]);
   // A long lesson rendered in one go is one long task that blocks input. The first screen renders
   // at once, then a slice of similar cost per task, so no task grows with the lesson. A link to a

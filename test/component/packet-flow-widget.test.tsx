@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacketFlowAdapter } from '../../src/content/render/PacketFlowAdapter';
+import { DIRECTIVE_RENDERERS } from '../../src/content/render/directive-components';
 import { RenderContext } from '../../src/content/render/render-context';
 import { i18n } from '../../src/i18n';
 import PacketFlowWidget from '../../src/widgets/PacketFlowWidget';
@@ -91,6 +92,7 @@ describe('a widget that fails', () => {
             lessonId: 'l4-vs-l7-balancing',
             terms: {},
             labels: { widgetLoading: 'Loading…' } as never,
+            directives: DIRECTIVE_RENDERERS,
           }}
         >
           <p>Text before</p>

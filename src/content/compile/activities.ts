@@ -9,15 +9,12 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { getPrediction, PREDICTIONS, resolvePrediction } from '../../engine/index.ts';
 import { cachedEvaluate } from './engine-runs.ts';
 import type { PredictData, QuizData, QuizKind, QuizOption, ReflectionData } from '../tree.ts';
+import { isMeasureLabel } from '../../i18n/keys.ts';
+import { KEBAB_ID } from '../../lib/ids.ts';
+import { positionOf as at, splitHeadingId, type ConvertContext } from './convert-context.ts';
 import type { Position } from './diagnostics.ts';
-import { convertBlocks, convertInlines, splitHeadingId, type ConvertContext } from './to-tree.ts';
 
-const at = (node: { position?: { start: { line: number; column: number } } }): Position => ({
-  line: node.position?.start.line ?? 1,
-  column: node.position?.start.column ?? 1,
-});
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseQuiz(
   node: ContainerDirective,
@@ -60,7 +57,7 @@ export function parseQuiz(
   if (kind === 'predict') {
     const predict = settlePrediction(attrs.prediction, options, (where, message) => fail(where ?? at(list), message));
     if (!predict) return undefined;
-    return { type: 'quiz', id, kind, question: convertBlocks(questionNodes, ctx), options, predict };
+    return { type: 'quiz', id, kind, question: ctx.convert.blocks(questionNodes), options, predict };
   }
   const correct = options.filter((o) => o.correct).length;
   if (kind === 'single' && correct !== 1)
@@ -68,7 +65,7 @@ export function parseQuiz(
   if (kind === 'multiple' && correct === 0)
     return fail(at(list), 'no correct answer: mark at least one option with "- [x]"');
   if (kind !== 'truefalse' && options.length < 2) return fail(at(list), 'a quiz needs at least two options');
-  return { type: 'quiz', id, kind, question: convertBlocks(questionNodes, ctx), options };
+  return { type: 'quiz', id, kind, question: ctx.convert.blocks(questionNodes), options };
 }
 
 /**
@@ -93,6 +90,9 @@ function settlePrediction(
       undefined,
       `options must be the outcomes of prediction "${predictionId}" in order, as explicit ids: ${outcomeIds.map((o) => `{#${o}}`).join(' ')} (found ${optionIds.map((o) => `{#${o}}`).join(' ')})`,
     );
+  const { measure } = prediction;
+  if (!isMeasureLabel(measure))
+    return fail(undefined, `prediction "${predictionId}" measures "${measure}", which has no label in predict.measure (src/i18n/locales)`);
   // Engine runs are deterministic and cached on disk by engine source hash.
   const result = resolvePrediction(prediction, undefined, cachedEvaluate);
   if (!result.outcome)
@@ -104,7 +104,7 @@ function settlePrediction(
   return {
     prediction: predictionId,
     scenario: prediction.scenario,
-    measure: prediction.measure,
+    measure,
     format: prediction.format,
     seed: result.seed,
     durationMs: result.durationMs,
@@ -128,19 +128,19 @@ function parseOption(item: ListItem, index: number, ctx: ConvertContext, quizId:
   const { textNodes, explanationNodes } = splitFirstLine(first.children);
   const { id: explicitId, children: text } = splitHeadingId(textNodes);
   const id = explicitId ?? LETTERS[index] ?? `o${index + 1}`;
-  if (!ID.test(id)) {
+  if (!KEBAB_ID.test(id)) {
     ctx.diag.add(ctx.file, where, `quiz "${quizId}": option id "${id}" must be lowercase kebab-case`);
     return undefined;
   }
   const explanation = [
-    ...(explanationNodes.length ? [{ t: 'p' as const, c: convertInlines(explanationNodes, ctx) }] : []),
-    ...convertBlocks(rest, ctx),
+    ...(explanationNodes.length ? [{ t: 'p' as const, c: ctx.convert.inlines(explanationNodes) }] : []),
+    ...ctx.convert.blocks(rest),
   ];
   if (explanation.length === 0) {
     ctx.diag.add(ctx.file, where, `quiz "${quizId}": option ${index + 1} has no explanation; indent one under it`);
     return undefined;
   }
-  return { id, correct: item.checked, text: convertInlines(text, ctx), explanation };
+  return { id, correct: item.checked, text: ctx.convert.inlines(text), explanation };
 }
 
 /** Splits a paragraph's inline nodes at the first line break. */
@@ -180,5 +180,5 @@ export function parseReflection(node: ContainerDirective, ctx: ConvertContext, i
   const answer = node.children.slice(split + 1);
   if (question.length === 0) return fail('the question is missing (it comes before "---")');
   if (answer.length === 0) return fail('the model answer is missing (it comes after "---")');
-  return { type: 'reflection', id, question: convertBlocks(question, ctx), answer: convertBlocks(answer, ctx) };
+  return { type: 'reflection', id, question: ctx.convert.blocks(question), answer: ctx.convert.blocks(answer) };
 }

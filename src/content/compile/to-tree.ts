@@ -4,93 +4,29 @@
  * pass, which knows every lesson and glossary entry.
  */
 import type { Directives } from 'mdast-util-directive';
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { PhrasingContent, RootContent } from 'mdast';
+import { cellRun, getMeasurement, isScenarioId, MEASUREMENTS, SCENARIO_IDS } from '../../engine/index.ts';
+import { KEBAB_ID } from '../../lib/ids.ts';
 import { DIRECTIVES, isDirectiveName, type DirectiveSpec } from '../directives.ts';
-import type { ActivityRef, BlockNode, InlineNode, SectionRef, TableAlign } from '../tree.ts';
-import { cellRun, getMeasurement, MEASUREMENTS, SCENARIO_IDS, isScenarioId } from '../../engine/index.ts';
+import type { BlockNode, InlineNode, TableAlign } from '../tree.ts';
 import { parseQuiz, parseReflection } from './activities.ts';
+import { emptyContext, inlineText, positionOf as at, splitHeadingId, type ConvertContext } from './convert-context.ts';
 import type { Diagnostics, Position } from './diagnostics.ts';
 import { cachedEvaluate } from './engine-runs.ts';
 
-export interface Ref {
-  target: string;
-  anchor?: string;
-  at: Position;
-}
+export type { ConvertContext } from './convert-context.ts';
+export { inlineText, plainText, splitHeadingId } from './convert-context.ts';
 
-export interface BlockDirectiveRef {
-  name: string;
-  id?: string;
-  at: Position;
-}
-
-export interface ConvertContext {
-  file: string;
-  diag: Diagnostics;
-  lessonLinks: Ref[];
-  anchorLinks: Ref[];
-  glossaryLinks: Ref[];
-  terms: Ref[];
-  sections: SectionRef[];
-  /** Where each entry of `sections` starts, for messages about it. */
-  sectionAt: Position[];
-  blockDirectives: BlockDirectiveRef[];
-  /** Quizzes and reflections in order, with the section each sits in. */
-  activities: ActivityRef[];
-  /** Quiz answer keys, for comparing languages. */
-  quizzes: { id: string; kind: string; options: string[]; at: Position }[];
-}
-
+/** A context for one file; quizzes and reflections reach the converters through it. */
 export function createContext(file: string, diag: Diagnostics): ConvertContext {
-  return {
-    file,
-    diag,
-    lessonLinks: [],
-    anchorLinks: [],
-    glossaryLinks: [],
-    terms: [],
-    sections: [],
-    sectionAt: [],
-    blockDirectives: [],
-    activities: [],
-    quizzes: [],
-  };
+  const ctx = emptyContext(file, diag, {
+    blocks: (nodes) => convertBlocks(nodes, ctx),
+    inlines: (nodes) => convertInlines(nodes, ctx),
+  });
+  return ctx;
 }
 
-const HEADING_ID = /\s*\{#([^}]*)\}\s*$/;
 const SAFE_EXTERNAL = /^(https?:\/\/|mailto:)/i;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function at(node: Nodes): Position {
-  const start = node.position?.start;
-  return { line: start?.line ?? 1, column: start?.column ?? 1 };
-}
-
-/** Plain text of a node, for headings in the table of contents and glossary titles. */
-export function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
-}
-
-export function inlineText(nodes: InlineNode[]): string {
-  return nodes.map((n) => ('v' in n ? n.v : 'c' in n ? inlineText(n.c) : '')).join('');
-}
-
-/**
- * Splits `Title {#id}` into the title nodes and the id. Mutates nothing: returns a trimmed copy
- * of the last text child.
- */
-export function splitHeadingId(children: PhrasingContent[]): { id: string | undefined; children: PhrasingContent[] } {
-  const last = children[children.length - 1];
-  if (!last || last.type !== 'text') return { id: undefined, children };
-  const match = HEADING_ID.exec(last.value);
-  if (!match) return { id: undefined, children };
-  const rest = last.value.slice(0, match.index);
-  const trimmed = rest ? [...children.slice(0, -1), { ...last, value: rest }] : children.slice(0, -1);
-  return { id: match[1], children: trimmed };
-}
-
 export function convertBlocks(nodes: RootContent[], ctx: ConvertContext): BlockNode[] {
   const out: BlockNode[] = [];
   for (const node of nodes) {
@@ -167,7 +103,7 @@ function convertHeading(node: Extract<RootContent, { type: 'heading' }>, ctx: Co
     ctx.diag.add(ctx.file, at(node), 'heading needs an explicit id, e.g. "## L4 load balancing {#l4}"');
     return undefined;
   }
-  if (!ID.test(id)) {
+  if (!KEBAB_ID.test(id)) {
     ctx.diag.add(ctx.file, at(node), `heading id "${id}" must be lowercase kebab-case ([a-z0-9-])`);
     return undefined;
   }

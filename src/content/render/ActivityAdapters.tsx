@@ -3,7 +3,6 @@
  * nothing of React components. These adapters connect them for one lesson.
  */
 import { useCallback, useMemo } from 'react';
-import type { MeasureId } from '../../engine';
 import { optionOrder } from '../../quiz/grading';
 import { Quiz } from '../../quiz/Quiz';
 import { Reflection } from '../../quiz/Reflection';
@@ -30,7 +29,7 @@ const renderRun = (quiz: QuizData) =>
         attrs: { id: `${quiz.id}-run`, scenario: quiz.predict.scenario },
         c: [],
       }}
-      replay={{ measure: quiz.predict.measure as MeasureId, format: quiz.predict.format }}
+      replay={{ measure: quiz.predict.measure, format: quiz.predict.format }}
       withGoal={false}
     />
   ) : null;

@@ -1,6 +1,5 @@
 import { Fragment } from 'react';
 import type { BlockNode, InlineNode, TableAlign } from '../tree';
-import { BlockDirective } from './directive-components';
 import { Inlines } from './Inlines';
 import { useRenderContext } from './render-context';
 
@@ -93,8 +92,14 @@ function BlockNodeView({ node }: { node: BlockNode }) {
     case 'hr':
       return <hr />;
     case 'directive':
-      return <BlockDirective node={node} />;
+      return <DirectiveBlock node={node} />;
   }
+}
+
+/** A block directive, through the page's directive renderers (see render-context.ts). */
+function DirectiveBlock({ node }: { node: Extract<BlockNode, { t: 'directive' }> }) {
+  const { directives } = useRenderContext();
+  return <directives.Block node={node} />;
 }
 
 /** A tight list item is a single paragraph: render it without the <p> margin. */

@@ -1,8 +1,7 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
-import { glossaryPath, lessonPath } from '../../app/paths';
+import { glossaryPath, lessonPath } from '../../lib/paths';
 import type { InlineNode } from '../tree';
-import { InlineDirective } from './directive-components';
 import { useRenderContext } from './render-context';
 
 /** Renders compiled inline nodes. Keys are indices: the tree is static for a given lesson. */
@@ -19,7 +18,7 @@ export function Inlines({ nodes }: { nodes: InlineNode[] }) {
 }
 
 function InlineNodeView({ node }: { node: InlineNode }) {
-  const { lang } = useRenderContext();
+  const { lang, directives } = useRenderContext();
   switch (node.t) {
     case 'text':
       return node.v;
@@ -70,6 +69,6 @@ function InlineNodeView({ node }: { node: InlineNode }) {
         </Link>
       );
     case 'inlineDirective':
-      return <InlineDirective node={node} />;
+      return <directives.Inline node={node} />;
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { glossaryPath } from '../../app/paths';
+import { glossaryPath } from '../../lib/paths';
 import type { BlockNode, InlineDirectiveNode } from '../tree';
 import { inlineTextOf } from './text';
 import { Inlines } from './Inlines';

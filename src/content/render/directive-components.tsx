@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { AvailableDirectiveName } from '../directives';
 import type { BlockDirectiveNode, InlineDirectiveNode } from '../tree';
+import type { DirectiveRenderers } from './render-context';
 import { QuizAdapter, ReflectionAdapter } from './ActivityAdapters';
 import { Callout } from './Callout';
 import { Measure } from './Measure';
@@ -47,3 +48,6 @@ export function BlockDirective({ node }: { node: BlockDirectiveNode }) {
   const Component = entry.component;
   return <Component node={node} />;
 }
+
+/** What a page puts in its render context, so blocks and inlines can render directives. */
+export const DIRECTIVE_RENDERERS: DirectiveRenderers = { Inline: InlineDirective, Block: BlockDirective };

@@ -1,5 +1,16 @@
-import { createContext, useContext } from 'react';
-import type { GlossaryEntry, Lang } from '../tree';
+import { createContext, useContext, type ComponentType } from 'react';
+import type { Lang } from '../../lib/lang';
+import type { BlockDirectiveNode, GlossaryEntry, InlineDirectiveNode } from '../tree';
+
+/**
+ * How directives render, handed down from the page: the block and inline renderers reach the
+ * directive components through here instead of importing them, so the recursive renderer
+ * (blocks → a callout → blocks) has no import cycle.
+ */
+export interface DirectiveRenderers {
+  Inline: ComponentType<{ node: InlineDirectiveNode }>;
+  Block: ComponentType<{ node: BlockDirectiveNode }>;
+}
 
 export interface RenderContextValue {
   lang: Lang;
@@ -12,6 +23,7 @@ export interface RenderContextValue {
    * each of hundreds of nodes measurably slowed the first render of a long lesson.
    */
   labels: RenderLabels;
+  directives: DirectiveRenderers;
 }
 
 export interface RenderLabels {
