@@ -92,7 +92,10 @@ function settlePrediction(
     );
   const { measure } = prediction;
   if (!isMeasureLabel(measure))
-    return fail(undefined, `prediction "${predictionId}" measures "${measure}", which has no label in predict.measure (src/i18n/locales)`);
+    return fail(
+      undefined,
+      `prediction "${predictionId}" measures "${measure}", which has no label in predict.measure (src/i18n/locales)`,
+    );
   // Engine runs are deterministic and cached on disk by engine source hash.
   const result = resolvePrediction(prediction, undefined, cachedEvaluate);
   if (!result.outcome)
