@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { changeLanguage } from '../i18n';
 import { DEFAULT_LANG, isLang, looksLikeLangCode, preferredLang } from '../lib/lang';
 import { useLearnerStore } from '../progress/learner-store';
-import { withLang } from './paths';
+import { withLang } from '../lib/paths';
 import { Shell } from './Shell';
 
 /**

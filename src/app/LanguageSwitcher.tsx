@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { withLang } from './paths';
-import { LANGS, type Lang } from '../content/tree';
+import { withLang } from '../lib/paths';
+import { LANGS, type Lang } from '../lib/lang';
 import { changeLanguage } from '../i18n';
 import { currentSectionId } from '../lib/reading-position';
 import { useLearnerStore } from '../progress/learner-store';

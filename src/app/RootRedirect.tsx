@@ -1,7 +1,7 @@
 import { Navigate } from 'react-router';
 import { preferredLang } from '../lib/lang';
 import { useLearnerStore } from '../progress/learner-store';
-import { homePath } from './paths';
+import { homePath } from '../lib/paths';
 
 /** `/`: the saved preference, then the browser language, then English. */
 export function RootRedirect() {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import type { Lang } from '../content/tree';
+import type { Lang } from '../lib/lang';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { StorageNotice } from './StorageNotice';
-import { glossaryPath, homePath, progressPath } from './paths';
+import { glossaryPath, homePath, progressPath } from '../lib/paths';
 
 /** The frame of every page: skip link, header with navigation and language, main, footer. */
 export function Shell({ lang, children }: { lang: Lang; children: ReactNode }) {

@@ -1,6 +1,7 @@
 /** Typed access to the compiled course (the `virtual:course` module made by the content plugin). */
 import { courseIndex, loadGlossary, loadLesson } from 'virtual:course';
-import type { Lang, LessonMeta } from './tree';
+import type { Lang } from '../lib/lang';
+import type { LessonMeta } from './tree';
 
 export { courseIndex, loadGlossary, loadLesson };
 

@@ -3,6 +3,7 @@
  * schema. The compiler validates against it; `render/directive-components.tsx` maps each available
  * name to a component, and TypeScript makes that map exhaustive.
  */
+import { KEBAB_ID as ID_PATTERN } from '../lib/ids';
 
 export type DirectiveForm = 'text' | 'leaf' | 'container';
 
@@ -23,7 +24,6 @@ export interface DirectiveSpec {
   label: 'none' | 'optional' | 'required';
 }
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const idAttribute = (describe: string): AttributeSpec => ({
   required: true,
   pattern: ID_PATTERN,

@@ -3,9 +3,12 @@
  * `render/`. The browser never sees markdown, so this is the whole contract between the two.
  */
 import type { MeasureFormat } from '../lib/format-measure';
-
-export type Lang = 'en' | 'ru';
-export const LANGS: readonly Lang[] = ['en', 'ru'];
+import type { Lang } from '../lib/lang';
+import type {
+  QuizData as QuizModel,
+  QuizOption as QuizOptionModel,
+  ReflectionData as ReflectionModel,
+} from '../quiz/model';
 
 export type InlineNode =
   | { t: 'text'; v: string }
@@ -53,44 +56,11 @@ export interface BlockDirectiveNode {
   data?: DirectiveData;
 }
 
-export type QuizKind = 'single' | 'multiple' | 'truefalse' | 'predict';
-
-export interface QuizOption {
-  /** Stable within the quiz: a, b, c… by position, or an explicit `{#id}`. */
-  id: string;
-  /** For truefalse: whether the statement is true. Otherwise: whether it is a right answer. */
-  correct: boolean;
-  text: InlineNode[];
-  explanation: BlockNode[];
-}
-
-export interface QuizData {
-  type: 'quiz';
-  id: string;
-  kind: QuizKind;
-  question: BlockNode[];
-  options: QuizOption[];
-  /** For kind="predict": what the engine measured at build time, which decided the right option. */
-  predict?: PredictData;
-}
-
-/** A prediction resolved at build time by running its scenario headless (engine `PREDICTIONS`). */
-export interface PredictData {
-  prediction: string;
-  scenario: string;
-  measure: string;
-  format: MeasureFormat;
-  seed: number;
-  durationMs: number;
-  value: number;
-}
-
-export interface ReflectionData {
-  type: 'reflection';
-  id: string;
-  question: BlockNode[];
-  answer: BlockNode[];
-}
+/** Quizzes and reflections hold compiled blocks and inlines (the model is the quiz layer's). */
+export type QuizOption = QuizOptionModel<BlockNode[], InlineNode[]>;
+export type QuizData = QuizModel<BlockNode[], InlineNode[]>;
+export type ReflectionData = ReflectionModel<BlockNode[]>;
+export type { PredictData, QuizKind } from '../quiz/model';
 
 export type DirectiveData = QuizData | ReflectionData;
 

@@ -1,7 +1,7 @@
 /** i18next setup: both UI locales are bundled (a few KB); lesson text is compiled content. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Lang } from '../content/tree';
+import type { Lang } from '../lib/lang';
 import en from './locales/en';
 import ru from './locales/ru';
 

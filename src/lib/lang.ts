@@ -1,4 +1,6 @@
-import { LANGS, type Lang } from '../content/tree';
+/** The course's languages: the URL's first segment, content folders and UI dictionaries. */
+export type Lang = 'en' | 'ru';
+export const LANGS: readonly Lang[] = ['en', 'ru'];
 
 export const DEFAULT_LANG: Lang = 'en';
 

@@ -1,5 +1,5 @@
 /** Every URL the course builds comes from here, so routes and links cannot drift apart. */
-import type { Lang } from '../content/tree';
+import type { Lang } from './lang';
 
 export const homePath = (lang: Lang) => `/${lang}`;
 export const lessonPath = (lang: Lang, id: string, anchor?: string) =>

@@ -1,6 +1,5 @@
 import { useParams } from 'react-router';
-import type { Lang } from '../content/tree';
-import { DEFAULT_LANG, isLang } from '../lib/lang';
+import { DEFAULT_LANG, isLang, type Lang } from './lang';
 
 /** The language of the current route (LangLayout has already redirected unknown ones). */
 export function useLang(): Lang {

@@ -7,8 +7,9 @@
  * Hand-written guards rather than a schema library: the shapes are small, and this runs before the
  * first paint, where every kilobyte and millisecond shows up in Total Blocking Time.
  */
-import type { Lang } from '../content/tree';
+import type { Lang } from '../lib/lang';
 import { isLang } from '../lib/lang';
+import { KEBAB_ID } from '../lib/ids';
 
 export const LEARNER_VERSION = 2;
 
@@ -72,8 +73,7 @@ export interface ParseResult<T> {
 }
 
 const MAX_TEXT = 20_000;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const isId = (value: string) => value.length <= 100 && ID.test(value);
+export const isId = (value: string) => value.length <= 100 && KEBAB_ID.test(value);
 const isTime = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isCount = isTime;
 const isRecord = (value: unknown): value is Record<string, unknown> =>

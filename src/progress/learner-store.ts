@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Lang } from '../content/tree';
+import type { Lang } from '../lib/lang';
 import {
   dict,
   emptyLearnerData,

@@ -3,8 +3,17 @@
  * Only ids that exist in the lesson now are counted: records for removed sections or quizzes are
  * kept (they may come back) but ignored here, and new ones simply start unread.
  */
-import type { LessonMeta } from '../content/tree';
 import type { LessonProgress, QuizProgress } from './learner-schema';
+
+/**
+ * What progress needs to know about a lesson, handed in by the page that has it: its sections
+ * and its quizzes and reflections (the content layer's lesson metadata fits this shape).
+ */
+export interface LessonOutline {
+  id: string;
+  sections: readonly { id: string }[];
+  activities: readonly { id: string; type: 'quiz' | 'reflection' }[];
+}
 
 export type QuizState = 'new' | 'attempted' | 'solved' | 'revealed';
 
@@ -33,7 +42,7 @@ export function quizStateOf(quiz: QuizProgress | undefined): QuizState {
   return quiz.attempts > 0 ? 'attempted' : 'new';
 }
 
-export function lessonStatus(meta: LessonMeta, progress: LessonProgress | undefined): LessonStatus {
+export function lessonStatus(meta: LessonOutline, progress: LessonProgress | undefined): LessonStatus {
   const isRead = (id: string) => (progress?.sections[id] ?? 0) > 0;
   const quizState = (id: string) => quizStateOf(progress?.quizzes[id]);
   const quizzes = meta.activities.filter((a) => a.type === 'quiz');
@@ -71,11 +80,11 @@ export function lastActivity(progress: LessonProgress | undefined): number {
 }
 
 /** Where "continue where you left off" goes: the most recent unfinished lesson, at its first unread section. */
-export function continueTarget(
-  lessons: LessonMeta[],
+export function continueTarget<Lesson extends LessonOutline>(
+  lessons: readonly Lesson[],
   progress: Record<string, LessonProgress>,
-): { lesson: LessonMeta; sectionId?: string } | null {
-  let best: { lesson: LessonMeta; at: number } | null = null;
+): { lesson: Lesson; sectionId?: string } | null {
+  let best: { lesson: Lesson; at: number } | null = null;
   for (const lesson of lessons) {
     const p = progress[lesson.id];
     const at = lastActivity(p);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PredictData } from '../content/tree';
+import type { PredictData } from './model';
 import { formatMeasure } from '../lib/format-measure';
 
 /**
@@ -12,7 +12,7 @@ export function PredictRun({ predict, children }: { predict: PredictData; childr
   return (
     <div className="quiz__run">
       <p className="quiz__run-result">
-        <strong>{t(`predict.measure.${predict.measure}` as 'predict.measure.imbalance')}:</strong>{' '}
+        <strong>{t(`predict.measure.${predict.measure}`)}:</strong>{' '}
         <span data-measured={predict.value}>{formatMeasure(predict.value, predict.format, i18n.language)}</span>
       </p>
       <p className="quiz__run-note">{t('predict.how', { seconds: predict.durationMs / 1000, seed: predict.seed })}</p>

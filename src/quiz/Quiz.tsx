@@ -1,13 +1,14 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BlockNode, InlineNode, QuizData, QuizOption } from '../content/tree';
+import type { QuizData, QuizOption } from './model';
 import { correctAnswer, gradeQuiz, type Verdict } from './grading';
 import { PredictRun } from './PredictRun';
 
-export interface QuizProps {
-  quiz: QuizData;
+/** `Blocks` and `Inlines`: the compiled content of question, options and explanations. */
+export interface QuizProps<Blocks, Inlines> {
+  quiz: QuizData<Blocks, Inlines>;
   /** Options in the order this student sees them. */
-  order: QuizOption[];
+  order: QuizOption<Blocks, Inlines>[];
   /**
    * The latest stored answer and whether it was solved or revealed. It follows the store, so an
    * answer given in another tab shows here too.
@@ -15,10 +16,10 @@ export interface QuizProps {
   saved: SavedQuiz | null;
   onCheck: (answer: string[], correct: boolean) => void;
   onReveal: (answer: string[]) => void;
-  renderBlocks: (nodes: BlockNode[]) => ReactNode;
-  renderInlines: (nodes: InlineNode[]) => ReactNode;
+  renderBlocks: (nodes: Blocks) => ReactNode;
+  renderInlines: (nodes: Inlines) => ReactNode;
   /** For predict quizzes: the scenario, running in place once the prediction is locked in. */
-  renderRun?: (quiz: QuizData) => ReactNode;
+  renderRun?: (quiz: QuizData<Blocks, Inlines>) => ReactNode;
 }
 
 export interface SavedQuiz {
@@ -42,7 +43,16 @@ const savedKey = (saved: SavedQuiz | null) => (saved ? `${saved.updatedAt}:${sav
  * until it is solved. Radio and checkbox groups are native inputs in fieldsets, results are
  * announced through a live region, and every verdict has an icon and a word, not colour alone.
  */
-export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, renderInlines, renderRun }: QuizProps) {
+export function Quiz<Blocks, Inlines>({
+  quiz,
+  order,
+  saved,
+  onCheck,
+  onReveal,
+  renderBlocks,
+  renderInlines,
+  renderRun,
+}: QuizProps<Blocks, Inlines>) {
   const { t } = useTranslation();
   const baseId = useId();
   const [answer, setAnswer] = useState<string[]>(() => saved?.answer ?? []);
@@ -102,7 +112,7 @@ export function Quiz({ quiz, order, saved, onCheck, onReveal, renderBlocks, rend
   const questionId = `${baseId}-question`;
   const solved = phase === 'checked' && grade.correct;
   /** What to say under an option, if anything. */
-  const feedbackFor = (option: QuizOption): FeedbackInfo | null => {
+  const feedbackFor = (option: QuizOption<Blocks, Inlines>): FeedbackInfo | null => {
     if (phase === 'answering') return null;
     if (predict) {
       // Beside the prediction: the student's choice, and the outcome the engine measured.
@@ -240,14 +250,14 @@ interface FeedbackInfo {
   label: string;
 }
 
-function Feedback({
+function Feedback<Blocks>({
   info,
   explanation,
   renderBlocks,
 }: {
   info: FeedbackInfo | null;
-  explanation: BlockNode[];
-  renderBlocks: (nodes: BlockNode[]) => ReactNode;
+  explanation: Blocks;
+  renderBlocks: (nodes: Blocks) => ReactNode;
 }) {
   if (!info) return null;
   return (

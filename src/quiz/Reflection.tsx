@@ -1,20 +1,20 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BlockNode, ReflectionData } from '../content/tree';
+import type { ReflectionData } from './model';
 
-export interface ReflectionProps {
-  reflection: ReflectionData;
+export interface ReflectionProps<Blocks> {
+  reflection: ReflectionData<Blocks>;
   /** The stored text. It follows the store, so text saved in another tab shows here too. */
   savedText: string;
   /** Called as the student types (debounced); the adapter persists it. */
   onSave: (text: string) => void;
-  renderBlocks: (nodes: BlockNode[]) => ReactNode;
+  renderBlocks: (nodes: Blocks) => ReactNode;
 }
 
 const SAVE_DELAY_MS = 400;
 
 /** A free-text answer that saves as the student types, with a model answer to compare against. */
-export function Reflection({ reflection, savedText, onSave, renderBlocks }: ReflectionProps) {
+export function Reflection<Blocks>({ reflection, savedText, onSave, renderBlocks }: ReflectionProps<Blocks>) {
   const { t } = useTranslation();
   const baseId = useId();
   const [text, setText] = useState(savedText);

@@ -2,7 +2,7 @@
  * Pure quiz logic: grading an answer and the per-student option order. No React, no store: the
  * quiz component emits results and the content adapter records them.
  */
-import type { QuizData, QuizOption } from '../content/tree';
+import type { QuizData, QuizOption } from './model';
 
 export type Verdict = 'right' | 'wrong' | 'missed' | 'neutral';
 
@@ -58,7 +58,7 @@ export function correctAnswer(quiz: QuizData): string[] {
  * The order a student sees: shuffled per student and quiz, stable across reloads and languages.
  * True/false statements keep their written order (they often build on each other).
  */
-export function optionOrder(quiz: QuizData, studentSeed: number): QuizOption[] {
+export function optionOrder<Q extends QuizData>(quiz: Q, studentSeed: number): Q['options'] {
   if (quiz.kind === 'truefalse') return quiz.options;
   let state = hash(`${studentSeed}:${quiz.id}`) || 1;
   const next = () => {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { lessonPath } from '../app/paths';
-import { useLang } from '../app/use-lang';
+import { lessonPath } from '../lib/paths';
+import { useLang } from '../lib/use-lang';
 import { lessonMeta, lessonsInOrder } from '../content/course';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useLearnerStore } from '../progress/learner-store';

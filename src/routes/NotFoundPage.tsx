@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { homePath } from '../app/paths';
-import { useLang } from '../app/use-lang';
+import { homePath } from '../lib/paths';
+import { useLang } from '../lib/use-lang';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 /** Unknown page or lesson: say so in the current language and offer the way back. */

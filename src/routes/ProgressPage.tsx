@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { lessonPath } from '../app/paths';
-import { useLang } from '../app/use-lang';
+import { lessonPath } from '../lib/paths';
+import { useLang } from '../lib/use-lang';
 import { lessonsInOrder } from '../content/course';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { countProgress, parseProgressFile, toProgressFile, type ProgressCounts } from '../progress/export-import';
@@ -154,7 +154,6 @@ function BackupSection() {
   const { t } = useTranslation();
   const state = useLearnerStore();
   const importData = useLearnerStore((s) => s.importData);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<{
     data: LearnerData;
     file: ProgressCounts;
@@ -207,7 +206,6 @@ function BackupSection() {
         <label className="button button--quiet file-button">
           {t('progressPage.import')}
           <input
-            ref={fileInput}
             type="file"
             accept="application/json,.json"
             className="visually-hidden"

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { hasGoalText } from '../i18n/keys';
 
 /** "Try this": the scenario's small goal, whether it was reached, and an announcement when it is. */
 export function GoalBox({
@@ -11,8 +12,8 @@ export function GoalBox({
   announce: boolean;
 }) {
   const { t } = useTranslation();
-  const goal = t(`widget.goal.${scenarioId}` as 'widget.goal.what-the-lb-sees', { defaultValue: '' });
-  if (!goal) return null;
+  if (!hasGoalText(scenarioId)) return null;
+  const goal = t(`widget.goal.${scenarioId}`);
   return (
     <div className={`goal${reached ? ' goal--reached' : ''}`} data-goal={reached ? 'reached' : 'open'}>
       <p className="goal__text">

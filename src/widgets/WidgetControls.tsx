@@ -109,7 +109,7 @@ function SelectControl({
       >
         {knob.options.map((option) => (
           <option key={option} value={option}>
-            {t(`widget.option.${option}` as 'widget.option.l4', { defaultValue: option })}
+            {t(`widget.option.${option}`)}
           </option>
         ))}
       </select>

@@ -3,13 +3,14 @@
  * which engine change it makes. Changes apply live through the engine's update API.
  */
 import { ALGORITHMS, type KnobId, type SimConfig, type SimulationHandle } from '../engine';
+import type { OptionLabel } from '../i18n/keys';
 
 export type { KnobId };
 
 export interface SelectKnob {
   id: KnobId;
   type: 'select';
-  options: readonly string[];
+  options: readonly OptionLabel[];
   read: (config: SimConfig) => string;
   apply: (sim: SimulationHandle, value: string) => void;
 }

@@ -8,6 +8,7 @@
  */
 import { getScenario, type ScenarioRun, type ScriptStep } from '../engine';
 import { KNOBS, type KnobId } from './knobs';
+import { KEBAB_ID } from '../lib/ids';
 
 const paramName = (widgetId: string) => `w-${widgetId}`;
 
@@ -21,7 +22,6 @@ export interface WidgetState {
 type ServerAction = 'remove' | 'crash' | 'gray' | 'revive' | 'add';
 const CODE_TO_ACTION: Record<string, ServerAction> = { rm: 'remove', x: 'crash', g: 'gray', up: 'revive', add: 'add' };
 const ACTION_TO_CODE: Record<ServerAction, string> = { remove: 'rm', crash: 'x', gray: 'g', revive: 'up', add: 'add' };
-const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SEED = 2 ** 31 - 1;
 /** A link holds at most this many actions, so a hand-edited URL cannot stall the page. */
 const MAX_ACTIONS = 64;
@@ -48,7 +48,7 @@ export function parseWidgetState(scenarioId: string, raw: string | null): Widget
     const knob = KNOBS[key as KnobId];
     const ok =
       knob.type === 'select'
-        ? knob.options.includes(value)
+        ? (knob.options as readonly string[]).includes(value)
         : value.trim() !== '' &&
           Number.isFinite(Number(value)) &&
           Number(value) >= knob.min &&
@@ -63,7 +63,7 @@ export function parseWidgetState(scenarioId: string, raw: string | null): Widget
 /** `web-2@5.0`: a server (or pool, for add) and a time in simulated seconds; no time means 0. */
 function parseAction(action: ServerAction, value: string): ScriptStep | undefined {
   const [name = '', at] = value.split('@', 2);
-  if (!NAME.test(name)) return undefined;
+  if (!KEBAB_ID.test(name)) return undefined;
   const seconds = at === undefined ? 0 : Number(at);
   if (at !== undefined && (at.trim() === '' || !Number.isFinite(seconds))) return undefined;
   const atMs = Math.round(seconds * 1000);

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../src/content/compile/compile-course';
 import { formatError } from '../../src/content/compile/diagnostics';
-import { LANGS, type BlockNode, type InlineNode, type QuizData } from '../../src/content/tree';
+import { type BlockNode, type InlineNode, type QuizData } from '../../src/content/tree';
+import { LANGS } from '../../src/lib/lang';
 import { getPrediction, resolvePrediction } from '../../src/engine';
 
 const root = resolve(__dirname, '../..');

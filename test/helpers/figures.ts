@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { parseMarkdown } from '../../src/content/compile/parse-markdown';
-import { LANGS } from '../../src/content/tree';
+import { LANGS } from '../../src/lib/lang';
 import { getPrediction, type Prediction } from '../../src/engine';
 
 export const ALLOWLIST_FILE = 'sourced-figures.yaml';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryPath, lessonPath, withLang } from '../../src/app/paths';
+import { glossaryPath, lessonPath, withLang } from '../../src/lib/paths';
 import { browserLang, looksLikeLangCode, preferredLang } from '../../src/lib/lang';
 
 describe('language choice', () => {

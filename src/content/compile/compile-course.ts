@@ -4,14 +4,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  LANGS,
-  type CompiledLesson,
-  type CourseIndex,
-  type GlossaryEntry,
-  type Lang,
-  type LessonMeta,
-} from '../tree.ts';
+import { KEBAB_ID } from '../../lib/ids.ts';
+import { LANGS, type Lang } from '../../lib/lang.ts';
+import type { CompiledLesson, CourseIndex, GlossaryEntry, LessonMeta } from '../tree.ts';
 import { compileGlossary, type GlossaryUnit } from './compile-glossary.ts';
 import { compileLesson, type LessonUnit } from './compile-lesson.ts';
 import { Diagnostics, type ContentError } from './diagnostics.ts';
@@ -26,8 +21,6 @@ export interface CompiledCourse {
   /** Every file read, so the dev server can watch them. */
   files: string[];
 }
-
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function compileCourse(contentDir: string, rootDir = join(contentDir, '..')): CompiledCourse {
   const diag = new Diagnostics();
@@ -115,7 +108,7 @@ function readManifest(
     return [];
   }
   const lessons = (data as { lessons?: unknown } | null)?.lessons;
-  if (!Array.isArray(lessons) || !lessons.every((id) => typeof id === 'string' && ID.test(id))) {
+  if (!Array.isArray(lessons) || !lessons.every((id) => typeof id === 'string' && KEBAB_ID.test(id))) {
     diag.add(rel(path), undefined, '"lessons" must be a list of kebab-case lesson ids');
     return [];
   }

@@ -1,5 +1,6 @@
 /** Glossary files: `## Term {#id}` followed by its definition, merged across files per language. */
 import type { RootContent } from 'mdast';
+import { KEBAB_ID } from '../../lib/ids.ts';
 import type { GlossaryEntry } from '../tree.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { parseMarkdown } from './parse-markdown.ts';
@@ -41,7 +42,7 @@ export function compileGlossary(source: string, file: string, diag: Diagnostics)
       flush();
       const { id, children } = splitHeadingId(node.children);
       const line = node.position?.start.line ?? 1;
-      if (!id || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      if (!id || !KEBAB_ID.test(id)) {
         diag.add(
           file,
           { line, column: 1 },

@@ -1,5 +1,6 @@
 /** One lesson file → compiled lesson plus the references the course pass must check. */
-import type { Lang, CompiledLesson } from '../tree.ts';
+import type { Lang } from '../../lib/lang.ts';
+import type { CompiledLesson } from '../tree.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './parse-markdown.ts';

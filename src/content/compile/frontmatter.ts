@@ -1,18 +1,20 @@
 /** Lesson frontmatter: parsed with positions so every complaint points at the offending line. */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { KEBAB_ID } from '../../lib/ids.ts';
+import type { LessonMeta } from '../tree.ts';
 import type { Diagnostics, Position } from './diagnostics.ts';
 
-export interface Frontmatter {
-  id: string;
-  title: string;
-  summary: string;
-  minutes: number;
-  prerequisites: string[];
-  related: string[];
-}
+const KEYS = [
+  'id',
+  'title',
+  'summary',
+  'minutes',
+  'prerequisites',
+  'related',
+] as const satisfies readonly (keyof LessonMeta)[];
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const KEYS = ['id', 'title', 'summary', 'minutes', 'prerequisites', 'related'] as const;
+/** The lesson metadata an author writes; the compiler adds sections and activities. */
+export type Frontmatter = Pick<LessonMeta, (typeof KEYS)[number]>;
 
 /**
  * @param yamlText the text between the `---` fences
@@ -67,14 +69,14 @@ export function parseFrontmatter(
       fail(start, `missing "${key}" (use [] for none)`);
       return [];
     }
-    if (!Array.isArray(entry.value) || !entry.value.every((v) => typeof v === 'string' && ID.test(v))) {
+    if (!Array.isArray(entry.value) || !entry.value.every((v) => typeof v === 'string' && KEBAB_ID.test(v))) {
       fail(entry.at, `"${key}" must be a list of lesson ids, e.g. [load-balancing-basics]`);
       return [];
     }
     return entry.value as string[];
   };
   const id = text('id');
-  if (id && !ID.test(id)) fail(values.get('id')?.at ?? start, `id "${id}" must be lowercase kebab-case`);
+  if (id && !KEBAB_ID.test(id)) fail(values.get('id')?.at ?? start, `id "${id}" must be lowercase kebab-case`);
   const title = text('title');
   const summary = text('summary');
   const minutesEntry = values.get('minutes');

@@ -2,7 +2,7 @@
  * The languages must mirror each other: only prose is translated. English is the reference; every
  * other language is compared with it and problems are reported in the translated file.
  */
-import type { Lang } from '../tree.ts';
+import type { Lang } from '../../lib/lang.ts';
 import type { GlossaryUnit } from './compile-glossary.ts';
 import type { LessonUnit } from './compile-lesson.ts';
 import type { Diagnostics } from './diagnostics.ts';

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { LANGS } from '../tree.ts';
+import { isLang, LANGS } from '../../lib/lang.ts';
 import { compileCourse, type CompiledCourse } from './compile-course.ts';
 import { ContentBuildError } from './diagnostics.ts';
 
@@ -59,10 +59,6 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
       return [];
     },
   };
-}
-
-function isLang(value: string): value is (typeof LANGS)[number] {
-  return (LANGS as readonly string[]).includes(value);
 }
 
 function jsonModule(data: unknown): string {

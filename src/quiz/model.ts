@@ -1,0 +1,47 @@
+/**
+ * What a quiz and a reflection are, as data. The question, options and explanations are compiled
+ * content the quiz never looks into: it hands them to the page's renderers. So the model is
+ * generic over that content (`Blocks`, `Inlines`), and the content layer fills in its own types.
+ */
+import type { MeasureLabel } from '../i18n/keys';
+import type { MeasureFormat } from '../lib/format-measure';
+
+export type QuizKind = 'single' | 'multiple' | 'truefalse' | 'predict';
+
+export interface QuizOption<Blocks = unknown, Inlines = unknown> {
+  /** Stable within the quiz: a, b, c… by position, or an explicit `{#id}`. */
+  id: string;
+  /** For truefalse: whether the statement is true. Otherwise: whether it is a right answer. */
+  correct: boolean;
+  text: Inlines;
+  explanation: Blocks;
+}
+
+export interface QuizData<Blocks = unknown, Inlines = unknown> {
+  type: 'quiz';
+  id: string;
+  kind: QuizKind;
+  question: Blocks;
+  options: QuizOption<Blocks, Inlines>[];
+  /** For kind="predict": what the engine measured at build time, which decided the right option. */
+  predict?: PredictData;
+}
+
+/** A prediction resolved at build time by running its scenario headless (engine `PREDICTIONS`). */
+export interface PredictData {
+  prediction: string;
+  scenario: string;
+  /** The measured quantity; it has a label in the UI dictionaries (checked by the compiler). */
+  measure: MeasureLabel;
+  format: MeasureFormat;
+  seed: number;
+  durationMs: number;
+  value: number;
+}
+
+export interface ReflectionData<Blocks = unknown> {
+  type: 'reflection';
+  id: string;
+  question: Blocks;
+  answer: Blocks;
+}
