@@ -15,6 +15,7 @@ import {
   type ScenarioId,
   type SimulationHandle,
 } from '../engine';
+import type { MeasureLabel } from '../i18n/keys';
 import { formatMeasure, type MeasureFormat } from '../lib/format-measure';
 import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
 import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
@@ -25,15 +26,17 @@ import { Headline, type BackendAction } from './Headline';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { MetricsPanel } from './MetricsPanel';
+import { useNodeName } from './node-names';
 import { Timeline } from './Timeline';
 import { useSimulationLoop, type SamplePart } from './use-simulation-loop';
 import { useVisibility } from './use-visibility';
 import { useWidgetRun } from './use-widget-run';
 import { WidgetControls } from './WidgetControls';
+import './styles/index.css';
 
 /** A predict quiz's replay: the measured quantity its Result row shows at the end. */
 export interface ReplaySpec {
-  measure: MeasureId;
+  measure: MeasureId & MeasureLabel;
   format: MeasureFormat;
 }
 
@@ -91,21 +94,13 @@ export default function PacketFlowWidget({
   const containerRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(containerRef);
 
+  const nodeName = useNodeName();
   const labels = useMemo(
     () => ({
       balancer: (mode: string, tls: string) => [mode.toUpperCase(), t(`widget.tls.${tls as 'none'}`)] as const,
-      node: (node: { kind: string; label: string }) =>
-        node.kind === 'clients'
-          ? t('widget.node.clients')
-          : node.kind === 'nat'
-            ? t('widget.node.nat')
-            : node.kind === 'store'
-              ? t('widget.node.store')
-              : node.kind === 'l4-tier'
-                ? t('widget.node.l4Tier')
-                : node.label,
+      node: (node: { id: string }) => nodeName(node.id),
     }),
-    [t],
+    [t, nodeName],
   );
 
   useEffect(() => {
@@ -229,7 +224,7 @@ export default function PacketFlowWidget({
   const result =
     replay && ended
       ? {
-          label: t(`predict.measure.${replay.measure}` as 'predict.measure.imbalance'),
+          label: t(`predict.measure.${replay.measure}`),
           value: formatMeasure(measure(replay.measure, loop.run.view()), replay.format, i18n.language),
         }
       : null;
