@@ -8,6 +8,7 @@ export default tseslint.config(
   { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', '.vite'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
@@ -29,13 +30,14 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/engine/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index', '!**/engine/index.ts'], message: 'Import the engine through src/engine/index.ts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index', '!**/engine/index.ts', '!**/engine/pure', '!**/engine/pure.ts'], message: 'Import the engine through src/engine/index.ts (or the dependency-free src/engine/pure.ts).' }] }],
     },
   },
   {
     // The engine is a pure, seeded simulation: no UI libraries, no wall clock, no Math.random.
     files: ['src/engine/**/*.ts'],
     rules: {
+      // Imports from the rest of src/ are refused by dependency-cruiser (.dependency-cruiser.cjs).
       'no-restricted-imports': ['error', { patterns: ['react', 'react-*', 'd3*', 'zustand*', 'i18next*'] }],
       'no-restricted-properties': [
         'error',

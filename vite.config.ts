@@ -43,7 +43,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+        // Generous limits: headless engine runs take seconds on a loaded two-core machine.
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,
@@ -56,7 +57,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'content', environment: 'node', include: ['test/content/**/*.test.ts'] },
+        // Compiling the course runs every measurement when the engine has changed (no cached runs).
+        test: {
+          name: 'content',
+          environment: 'node',
+          include: ['test/content/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         test: {
