@@ -3,7 +3,7 @@
  * metrics table and an event log). Loaded lazily as its own chunk with the engine and D3.
  * React owns the <svg> and everything around it; the renderer owns what is drawn inside it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   getScenario,
@@ -17,7 +17,6 @@ import {
 } from '../engine';
 import type { MeasureLabel } from '../i18n/keys';
 import { formatMeasure, type MeasureFormat } from '../lib/format-measure';
-import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
 import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
 import { Disclosure } from './Disclosure';
 import { EventLog } from './EventLog';
@@ -26,8 +25,8 @@ import { Headline, type BackendAction } from './Headline';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { MetricsPanel } from './MetricsPanel';
-import { useNodeName } from './node-names';
 import { Timeline } from './Timeline';
+import { PICTURE_HEIGHT, usePacketRenderer } from './use-packet-renderer';
 import { useSimulationLoop, type SamplePart } from './use-simulation-loop';
 import { useVisibility } from './use-visibility';
 import { useWidgetRun } from './use-widget-run';
@@ -53,13 +52,6 @@ export interface PacketFlowWidgetProps {
   /** Whether to set the scenario's "Try this" goal (not inside a quiz, where it would distract). */
   withGoal?: boolean;
 }
-
-/** The picture's height: CSS sets it (shorter on a phone); this is the fallback where CSS is absent. */
-const HEIGHT = 320;
-const pictureSize = (svg: SVGSVGElement, width?: number) => ({
-  width: width || svg.clientWidth || 640,
-  height: svg.clientHeight || HEIGHT,
-});
 
 export default function PacketFlowWidget({
   widgetId,
@@ -94,42 +86,12 @@ export default function PacketFlowWidget({
   const containerRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(containerRef);
 
-  const nodeName = useNodeName();
-  const labels = useMemo(
-    () => ({
-      balancer: (mode: string, tls: string) => [mode.toUpperCase(), t(`widget.tls.${tls as 'none'}`)] as const,
-      node: (node: { id: string }) => nodeName(node.id),
-    }),
-    [t, nodeName],
-  );
-
-  useEffect(() => {
-    const h = loop;
-    if (!svgRef.current) return undefined;
-    const renderer = createPacketFlowRenderer(svgRef.current, {
-      labels,
-      packetHost: packetHostRef.current,
-      onSelect: (packetId) => {
-        setSelected(packetId);
-        setPlaying(false);
-      },
-      onClear: () => setSelected(null),
-    });
-    h.attach(renderer);
-    const svg = svgRef.current;
-    renderer.resize(pictureSize(svg));
-    renderer.setTopology(h.sim.topology());
-    const observer =
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver(([entry]) => entry && renderer.resize(pictureSize(svg, entry.contentRect.width)));
-    observer?.observe(svg);
-    return () => {
-      observer?.disconnect();
-      renderer.destroy();
-      h.attach(null);
-    };
-  }, [labels, loop]);
+  const selectPacket = useCallback((packetId: number) => {
+    setSelected(packetId);
+    setPlaying(false);
+  }, []);
+  const clearSelection = useCallback(() => setSelected(null), []);
+  usePacketRenderer({ loop, svgRef, packetHostRef, onSelect: selectPacket, onClear: clearSelection });
 
   const [goalJustReached, setGoalJustReached] = useState(false);
   const onSample = useCallback(
@@ -193,11 +155,6 @@ export default function PacketFlowWidget({
     (apply: (sim: SimulationHandle) => void) => liveChange(() => apply(loop.sim)),
     [liveChange, loop],
   );
-  const closeInspector = useCallback(() => setSelected(null), []);
-  const inspect = useCallback((id: number) => {
-    setSelected(id);
-    setPlaying(false);
-  }, []);
   const onBackend = useCallback(
     (id: string, action: BackendAction) => liveChange(() => loop.run.act({ action, backend: id })),
     [liveChange, loop],
@@ -250,7 +207,7 @@ export default function PacketFlowWidget({
         <svg
           ref={svgRef}
           className="packet-flow__svg"
-          height={HEIGHT}
+          height={PICTURE_HEIGHT}
           role="img"
           // Focusable: arrow keys select the packets in flight (the renderer handles the keys).
           tabIndex={0}
@@ -299,10 +256,10 @@ export default function PacketFlowWidget({
           openFor={selected}
           className="packet-flow__panel"
         >
-          <Inspector hop={selectedHop} onClose={closeInspector} />
+          <Inspector hop={selectedHop} onClose={clearSelection} />
         </Disclosure>
         <Disclosure storageKey={`${widgetId}:log`} title={t('widget.log.title')} className="packet-flow__panel">
-          <EventLog hops={recent} events={events} selected={selected} onInspect={inspect} playing={playing} />
+          <EventLog hops={recent} events={events} selected={selected} onInspect={selectPacket} playing={playing} />
         </Disclosure>
       </div>
       <Disclosure
