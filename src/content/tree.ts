@@ -102,6 +102,8 @@ export interface CompiledLesson extends LessonMeta {
   body: BlockNode[];
   /** Definitions of the terms this lesson marks with `:term`, so popovers need no extra fetch. */
   terms: Record<string, GlossaryEntry>;
+  /** The misconceptions its quiz options stand for, named after a wrong choice. */
+  misconceptions: Record<string, GlossaryEntry>;
 }
 
 /** What ships in the entry chunk: metadata only, lesson bodies load lazily. */

@@ -1,7 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizData, QuizOption } from './model';
-import { correctAnswer, gradeQuiz, type Verdict } from './grading';
+import { feedbackFor, statementsToKeep, type FeedbackInfo, type Phase } from './feedback';
+import { correctAnswer, gradeQuiz } from './grading';
 import { PredictRun } from './PredictRun';
 
 /** `Blocks` and `Inlines`: the compiled content of question, options and explanations. */
@@ -20,6 +21,10 @@ export interface QuizProps<Blocks, Inlines> {
   renderInlines: (nodes: Inlines) => ReactNode;
   /** For predict quizzes: the scenario, running in place once the prediction is locked in. */
   renderRun?: (quiz: QuizData<Blocks, Inlines>) => ReactNode;
+  /** The title of a misconception a wrong option stands for, named after a wrong attempt. */
+  misconceptionTitle?: (id: string) => string | undefined;
+  /** After a wrong attempt: a link back to the section that answers the quiz. */
+  reread?: ReactNode;
 }
 
 export interface SavedQuiz {
@@ -29,19 +34,16 @@ export interface SavedQuiz {
   updatedAt: number;
 }
 
-type Phase = 'answering' | 'checked' | 'revealed';
-
-const ICON: Record<Verdict, string> = { right: '✓', wrong: '✗', missed: '!', neutral: '' };
-
 const phaseOf = (saved: SavedQuiz | null): Phase =>
   saved?.state === 'revealed' ? 'revealed' : saved && saved.state !== 'new' ? 'checked' : 'answering';
 const savedKey = (saved: SavedQuiz | null) => (saved ? `${saved.updatedAt}:${saved.state}` : 'none');
 
 /**
- * A quiz: choose, then Check. Feedback appears for each chosen option (and for each right option
- * missed), with its explanation; "Try again" and "I don't know, show the answer" are always there
- * until it is solved. Radio and checkbox groups are native inputs in fieldsets, results are
- * announced through a live region, and every verdict has an icon and a word, not colour alone.
+ * A quiz: choose, then Check. A wrong attempt marks the wrong choices, names the misconception
+ * behind each and points back to the section; "Try again" (a true/false retry asks only the
+ * statements still wrong) and "I don't know, show the answer" stay until it is solved, and then
+ * every choice explains itself. Radio and checkbox groups are native inputs in fieldsets, results
+ * are announced through a live region, and every verdict has an icon and a word, not colour alone.
  */
 export function Quiz<Blocks, Inlines>({
   quiz,
@@ -52,6 +54,8 @@ export function Quiz<Blocks, Inlines>({
   renderBlocks,
   renderInlines,
   renderRun,
+  misconceptionTitle,
+  reread,
 }: QuizProps<Blocks, Inlines>) {
   const { t } = useTranslation();
   const baseId = useId();
@@ -68,6 +72,8 @@ export function Quiz<Blocks, Inlines>({
     setPhase(phaseOf(saved));
   }
   const [announcement, setAnnouncement] = useState('');
+  /** True/false statements a retry keeps (already right), locked until the quiz is done. */
+  const [kept, setKept] = useState<string[]>([]);
   // A prediction is committed once: afterwards the student's own choice stays on screen, next to
   // what the engine measured.
   const predict = quiz.kind === 'predict';
@@ -97,11 +103,14 @@ export function Quiz<Blocks, Inlines>({
     onReveal(answer);
   };
   const retry = () => {
+    const keep = statementsToKeep(quiz, grade);
+    setKept(keep);
+    if (quiz.kind === 'truefalse') setAnswer((a) => a.filter((x) => keep.includes(x.split('=')[0] ?? '')));
     setPhase('answering');
     setAnnouncement('');
   };
   const choose = (optionId: string, value?: boolean) => {
-    if (locked) return;
+    if (locked || kept.includes(optionId)) return;
     setDraft(true);
     if (quiz.kind === 'single' || predict) setAnswer([optionId]);
     else if (quiz.kind === 'multiple')
@@ -111,33 +120,17 @@ export function Quiz<Blocks, Inlines>({
 
   const questionId = `${baseId}-question`;
   const solved = phase === 'checked' && grade.correct;
-  /** What to say under an option, if anything. */
-  const feedbackFor = (option: QuizOption<Blocks, Inlines>): FeedbackInfo | null => {
-    if (phase === 'answering') return null;
-    if (predict) {
-      // Beside the prediction: the student's choice, and the outcome the engine measured.
-      if (answer.includes(option.id))
-        return option.correct
-          ? { tone: 'right', icon: '✓', label: t('predict.yourRight') }
-          : { tone: 'wrong', icon: '✗', label: t('predict.yourWrong') };
-      return option.correct ? { tone: 'right', icon: '✓', label: t('predict.happened') } : null;
-    }
-    if (phase === 'revealed') {
-      // After "show answer" every option explains itself.
-      if (quiz.kind === 'truefalse')
-        return {
-          tone: 'right',
-          icon: option.correct ? '✓' : '✗',
-          label: t(option.correct ? 'quiz.statementTrue' : 'quiz.statementFalse'),
-        };
-      return option.correct
-        ? { tone: 'right', icon: '✓', label: t('quiz.correctOption') }
-        : { tone: 'neutral', icon: '–', label: t('quiz.incorrectOption') };
-    }
-    const verdict = grade.verdicts[option.id] ?? 'neutral';
-    if (verdict === 'neutral') return null;
-    return { tone: verdict, icon: ICON[verdict], label: t(`quiz.verdict.${verdict}`) };
-  };
+  const feedback = (option: QuizOption<Blocks, Inlines>) =>
+    feedbackFor({ quiz: quiz as QuizData, option: option as QuizOption, phase, grade, answer });
+  const renderFeedback = (option: QuizOption<Blocks, Inlines>) => (
+    <Feedback
+      info={feedback(option)}
+      explanation={option.explanation}
+      renderBlocks={renderBlocks}
+      misconceptionTitle={misconceptionTitle}
+    />
+  );
+  const wrongAttempt = phase === 'checked' && !grade.correct && !predict;
 
   return (
     <section
@@ -161,7 +154,7 @@ export function Quiz<Blocks, Inlines>({
             const statementId = `${baseId}-${option.id}`;
             return (
               <li key={option.id} className="quiz__statement">
-                <fieldset aria-labelledby={statementId} disabled={locked}>
+                <fieldset aria-labelledby={statementId} disabled={locked || kept.includes(option.id)}>
                   <p className="quiz__statement-text" id={statementId}>
                     {renderInlines(option.text)}
                   </p>
@@ -179,7 +172,7 @@ export function Quiz<Blocks, Inlines>({
                     ))}
                   </div>
                 </fieldset>
-                <Feedback info={feedbackFor(option)} explanation={option.explanation} renderBlocks={renderBlocks} />
+                {renderFeedback(option)}
               </li>
             );
           })}
@@ -199,7 +192,7 @@ export function Quiz<Blocks, Inlines>({
                   />
                   <span>{renderInlines(option.text)}</span>
                 </label>
-                <Feedback info={feedbackFor(option)} explanation={option.explanation} renderBlocks={renderBlocks} />
+                {renderFeedback(option)}
               </li>
             ))}
           </ul>
@@ -233,10 +226,11 @@ export function Quiz<Blocks, Inlines>({
           : phase === 'checked'
             ? grade.correct
               ? `✓ ${t('quiz.right')}`
-              : `✗ ${t('quiz.notYet')}`
+              : `✗ ${t(quiz.kind === 'truefalse' ? 'quiz.notYetStatements' : 'quiz.notYet')}`
             : phase === 'revealed' && t('quiz.revealed')}
         <span className="visually-hidden">{announcement}</span>
       </p>
+      {wrongAttempt && reread && <p className="quiz__reread">{reread}</p>}
       {predict && phase !== 'answering' && quiz.predict && (
         <PredictRun predict={quiz.predict}>{renderRun?.(quiz)}</PredictRun>
       )}
@@ -244,28 +238,32 @@ export function Quiz<Blocks, Inlines>({
   );
 }
 
-interface FeedbackInfo {
-  tone: Verdict;
-  icon: string;
-  label: string;
-}
-
 function Feedback<Blocks>({
   info,
   explanation,
   renderBlocks,
+  misconceptionTitle,
 }: {
   info: FeedbackInfo | null;
   explanation: Blocks;
   renderBlocks: (nodes: Blocks) => ReactNode;
+  misconceptionTitle: ((id: string) => string | undefined) | undefined;
 }) {
+  const { t } = useTranslation();
   if (!info) return null;
+  const misconception = info.misconception ? misconceptionTitle?.(info.misconception) : undefined;
   return (
     <div className={`quiz__feedback quiz__feedback--${info.tone}`}>
       <p className="quiz__verdict">
-        <span aria-hidden="true">{info.icon}</span> {info.label}
+        <span aria-hidden="true">{info.icon}</span> {t(info.label)}
+        {misconception && (
+          <span className="quiz__misconception">
+            {' · '}
+            {t('quiz.misconception', { title: misconception })}
+          </span>
+        )}
       </p>
-      {renderBlocks(explanation)}
+      {info.explain && renderBlocks(explanation)}
     </div>
   );
 }

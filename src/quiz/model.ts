@@ -15,6 +15,17 @@ export interface QuizOption<Blocks = unknown, Inlines = unknown> {
   correct: boolean;
   text: Inlines;
   explanation: Blocks;
+  /** For a wrong option: the misconception it stands for (an id from content/<lang>/misconceptions). */
+  misconception?: string;
+  /** The option's "never", "always" or "only" is the misconception itself, worded on purpose. */
+  absolute?: boolean;
+}
+
+/** A misconception as the quiz names it after a wrong choice: a short title and why it is wrong. */
+export interface Misconception<Blocks = unknown> {
+  id: string;
+  title: string;
+  definition: Blocks;
 }
 
 export interface QuizData<Blocks = unknown, Inlines = unknown> {
@@ -25,6 +36,8 @@ export interface QuizData<Blocks = unknown, Inlines = unknown> {
   options: QuizOption<Blocks, Inlines>[];
   /** For kind="predict": what the engine measured at build time, which decided the right option. */
   predict?: PredictData;
+  /** The section the quiz sits in: a wrong attempt points back to it. */
+  section?: { id: string; title: string };
 }
 
 /** A prediction resolved at build time by running its scenario headless (engine `PREDICTIONS`). */

@@ -85,7 +85,7 @@ const NEXT_SLICE = 4;
 
 function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete: (complete: boolean) => void }) {
   const { hash } = useLocation();
-  const context = useRenderContextValue(lesson.lang, lesson.id, lesson.terms);
+  const context = useRenderContextValue(lesson.lang, lesson.id, lesson.terms, lesson.misconceptions);
   const groups = useMemo(() => groupSections(lesson.body), [lesson]);
   // A long lesson rendered in one go is one long task that blocks input. The first screen renders
   // at once, then a slice of similar cost per task, so no task grows with the lesson. A link to a

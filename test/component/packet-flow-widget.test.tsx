@@ -91,6 +91,7 @@ describe('a widget that fails', () => {
             lang: 'en',
             lessonId: 'l4-vs-l7-balancing',
             terms: {},
+            misconceptions: {},
             labels: { widgetLoading: 'Loading…' } as never,
             directives: DIRECTIVE_RENDERERS,
           }}

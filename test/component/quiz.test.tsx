@@ -118,13 +118,16 @@ describe('single-choice quiz', () => {
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(onCheck).toHaveBeenCalledWith(['c'], false);
     expect(screen.getByRole('status')).toHaveTextContent(/Not quite/);
-    expect(screen.getByText('Gamma because')).toBeVisible();
+    // A wrong attempt marks the wrong choice but explains nothing yet: that would give it away.
+    expect(screen.getByText('Not right')).toBeVisible();
+    expect(screen.queryByText('Gamma because')).toBeNull();
     expect(screen.queryByText('Beta because')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await user.click(screen.getByLabelText('Beta'));
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(onCheck).toHaveBeenLastCalledWith(['b'], true);
     expect(screen.getByRole('status')).toHaveTextContent(/Right!/);
+    expect(screen.getByText('Beta because')).toBeVisible();
     expect(screen.queryByRole('button', { name: /show the answer/ })).toBeNull();
   });
 
@@ -140,14 +143,71 @@ describe('single-choice quiz', () => {
 });
 
 describe('multiple-choice quiz', () => {
-  it('uses checkboxes and flags missed right answers', async () => {
+  it('uses checkboxes, and keeps missed right answers to itself until the answer is shown', async () => {
     const user = userEvent.setup();
     const { onCheck } = renderQuiz(makeQuiz('multiple'));
     expect(screen.getAllByRole('checkbox')).toHaveLength(3);
     await user.click(screen.getByLabelText('Alpha'));
+    await user.click(screen.getByLabelText('Gamma'));
     await user.click(screen.getByRole('button', { name: 'Check' }));
-    expect(onCheck).toHaveBeenCalledWith(['a'], false);
-    expect(screen.getByText('You missed this one')).toBeVisible();
+    expect(onCheck).toHaveBeenCalledWith(['a', 'c'], false);
+    // Gamma is wrong and says so; that Beta was missed stays hidden, and so does every explanation.
+    expect(screen.getAllByText('Not right')).toHaveLength(1);
+    expect(screen.queryByText('You missed this one')).toBeNull();
+    expect(screen.queryByText(/because/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: /show the answer/ }));
+    expect(screen.getByText('Beta because')).toBeVisible();
+  });
+
+  it('names the misconception behind a wrong choice and points back to the section', async () => {
+    const user = userEvent.setup();
+    const quiz = makeQuiz('single');
+    quiz.options[2]!.misconception = 'gamma-rays';
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Quiz
+          quiz={quiz}
+          order={quiz.options}
+          saved={null}
+          onCheck={vi.fn()}
+          onReveal={vi.fn()}
+          renderBlocks={(nodes) =>
+            nodes.map((n, i) => <p key={i}>{n.t === 'p' ? n.c.map((c) => ('v' in c ? c.v : '')).join('') : ''}</p>)
+          }
+          renderInlines={(nodes) => nodes.map((n) => ('v' in n ? n.v : '')).join('')}
+          misconceptionTitle={(id) => (id === 'gamma-rays' ? 'Gamma always wins' : undefined)}
+          reread={<a href="#greek">Reread “Greek letters”</a>}
+        />
+      </I18nextProvider>,
+    );
+    await user.click(screen.getByLabelText('Gamma'));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(screen.getByText(/the misconception: Gamma always wins/)).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Reread “Greek letters”' })).toHaveAttribute('href', '#greek');
+  });
+
+  it('retries a true/false quiz on the statements still wrong only', async () => {
+    const user = userEvent.setup();
+    const { onCheck } = renderQuiz(makeQuiz('truefalse'));
+    const statements = () => screen.getAllByRole('group');
+    await user.click(within(statements()[0]!).getByLabelText('True'));
+    await user.click(within(statements()[1]!).getByLabelText('False'));
+    await user.click(within(statements()[2]!).getByLabelText('False'));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(onCheck).toHaveBeenCalledWith(['a=true', 'b=false', 'c=false'], false);
+    expect(screen.getAllByText('Right')).toHaveLength(2);
+    expect(screen.getAllByText('Not right')).toHaveLength(1);
+    expect(screen.queryByText(/because/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    // The two right statements keep their answers and are locked; only the wrong one is asked again.
+    expect(within(statements()[0]!).getByLabelText('True')).toBeDisabled();
+    expect(within(statements()[0]!).getByLabelText('True')).toBeChecked();
+    expect(within(statements()[1]!).getByLabelText('True')).toBeEnabled();
+    expect(within(statements()[1]!).getByLabelText('False')).not.toBeChecked();
+    await user.click(within(statements()[1]!).getByLabelText('True'));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(onCheck).toHaveBeenLastCalledWith(['a=true', 'c=false', 'b=true'], true);
+    expect(screen.getByText('Beta because')).toBeVisible();
   });
 
   it('restores a saved, solved answer', () => {

@@ -11,7 +11,7 @@ import { cachedEvaluate } from './engine-runs.ts';
 import type { PredictData, QuizData, QuizKind, QuizOption, ReflectionData } from '../tree.ts';
 import { isMeasureLabel } from '../../i18n/keys.ts';
 import { KEBAB_ID } from '../../lib/ids.ts';
-import { positionOf as at, splitHeadingId, type ConvertContext } from './convert-context.ts';
+import { positionOf as at, splitOptionMarks, type ConvertContext } from './convert-context.ts';
 import type { Position } from './diagnostics.ts';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -129,12 +129,17 @@ function parseOption(item: ListItem, index: number, ctx: ConvertContext, quizId:
   // The option text is the first line; an indented explanation may follow in the same paragraph
   // (a soft line break) or as its own paragraphs.
   const { textNodes, explanationNodes } = splitFirstLine(first.children);
-  const { id: explicitId, children: text } = splitHeadingId(textNodes);
+  const { id: explicitId, attributes, children: text } = splitOptionMarks(textNodes);
   const id = explicitId ?? LETTERS[index] ?? `o${index + 1}`;
   if (!KEBAB_ID.test(id)) {
     ctx.diag.add(ctx.file, where, `quiz "${quizId}": option id "${id}" must be lowercase kebab-case`);
     return undefined;
   }
+  const marks = optionMarks(attributes, item.checked, (message) =>
+    ctx.diag.add(ctx.file, where, `quiz "${quizId}": option ${index + 1}: ${message}`),
+  );
+  if (!marks) return undefined;
+  if (marks.misconception) ctx.misconceptions.push({ target: marks.misconception, at: where });
   const explanation = [
     ...(explanationNodes.length ? [{ t: 'p' as const, c: ctx.convert.inlines(explanationNodes) }] : []),
     ...ctx.convert.blocks(rest),
@@ -143,7 +148,37 @@ function parseOption(item: ListItem, index: number, ctx: ConvertContext, quizId:
     ctx.diag.add(ctx.file, where, `quiz "${quizId}": option ${index + 1} has no explanation; indent one under it`);
     return undefined;
   }
-  return { id, correct: item.checked, text: ctx.convert.inlines(text), explanation };
+  return { id, correct: item.checked, text: ctx.convert.inlines(text), explanation, ...marks };
+}
+
+/** `misconception="id"` names what a wrong option stands for; `absolute="true"` marks its wording. */
+function optionMarks(
+  attributes: Record<string, string>,
+  correct: boolean,
+  fail: (message: string) => void,
+): { misconception?: string; absolute?: true } | undefined {
+  const out: { misconception?: string; absolute?: true } = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    const problem =
+      key === 'misconception'
+        ? correct
+          ? 'a right option stands for no misconception'
+          : !KEBAB_ID.test(value)
+            ? `misconception="${value}" must be a kebab-case id`
+            : null
+        : key === 'absolute'
+          ? value !== 'true'
+            ? 'absolute takes only "true"'
+            : null
+          : `unknown option attribute "${key}" (known: misconception, absolute)`;
+    if (problem) {
+      fail(problem);
+      return undefined;
+    }
+    if (key === 'misconception') out.misconception = value;
+    else out.absolute = true;
+  }
+  return out;
 }
 
 /** Splits a paragraph's inline nodes at the first line break. */

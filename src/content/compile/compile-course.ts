@@ -34,6 +34,7 @@ export function compileCourse(contentDir: string, rootDir = join(contentDir, '..
 
   const lessonUnits = {} as Record<Lang, Map<string, LessonUnit>>;
   const glossaryUnits = {} as Record<Lang, GlossaryUnit[]>;
+  const misconceptionUnits = {} as Record<Lang, GlossaryUnit[]>;
   for (const lang of LANGS) {
     lessonUnits[lang] = new Map();
     const lessonDir = join(contentDir, lang, 'lessons');
@@ -56,11 +57,14 @@ export function compileCourse(contentDir: string, rootDir = join(contentDir, '..
         diag.add(rel(join(lessonDir, name)), undefined, 'lesson is not listed in content/course.json');
       }
     }
-    const glossaryDir = join(contentDir, lang, 'glossary');
-    glossaryUnits[lang] = listMarkdown(glossaryDir).map((name) => {
-      const path = join(glossaryDir, name);
-      return compileGlossary(read(path), rel(path), diag);
-    });
+    // Glossary entries and misconceptions share one format: `## Title {#id}` and a definition.
+    const entriesIn = (folder: string) =>
+      listMarkdown(join(contentDir, lang, folder)).map((name) => {
+        const path = join(contentDir, lang, folder, name);
+        return compileGlossary(read(path), rel(path), diag);
+      });
+    glossaryUnits[lang] = entriesIn('glossary');
+    misconceptionUnits[lang] = entriesIn('misconceptions');
   }
 
   const glossary = {} as Record<Lang, GlossaryEntry[]>;
@@ -70,11 +74,22 @@ export function compileCourse(contentDir: string, rootDir = join(contentDir, '..
     glossary[lang] = mergeGlossary(glossaryUnits[lang], diag);
     lessons[lang] = {};
     const terms = new Map(glossary[lang].map((entry) => [entry.id, entry]));
+    const misconceptions = new Map(mergeGlossary(misconceptionUnits[lang], diag).map((entry) => [entry.id, entry]));
     for (const [id, unit] of lessonUnits[lang]) {
       checkReferences(unit, { order, units: lessonUnits[lang], terms, diag });
       for (const ref of unit.refs.terms) {
         const entry = terms.get(ref.target);
         if (entry) unit.lesson.terms[ref.target] = entry;
+      }
+      for (const ref of unit.refs.misconceptions) {
+        const entry = misconceptions.get(ref.target);
+        if (entry) unit.lesson.misconceptions[ref.target] = entry;
+        else
+          diag.add(
+            unit.file,
+            ref.at,
+            `unknown misconception "${ref.target}" (define it in content/${lang}/misconceptions/)`,
+          );
       }
       lessons[lang][id] = unit.lesson;
       index.lessons[lang][id] = metaOf(unit.lesson);
@@ -85,7 +100,7 @@ export function compileCourse(contentDir: string, rootDir = join(contentDir, '..
       }
     }
   }
-  checkLanguageParity({ lessonUnits, glossaryUnits, diag });
+  checkLanguageParity({ lessonUnits, glossaryUnits, misconceptionUnits, diag });
   saveEngineRuns();
   return { index, lessons, glossary, errors: diag.errors, files };
 }

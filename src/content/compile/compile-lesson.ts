@@ -42,7 +42,7 @@ export function compileLesson(params: {
   }
   return {
     file,
-    lesson: { ...meta, lang, sections: ctx.sections, activities: ctx.activities, body, terms: {} },
+    lesson: { ...meta, lang, sections: ctx.sections, activities: ctx.activities, body, terms: {}, misconceptions: {} },
     refs: ctx,
   };
 }

@@ -34,6 +34,8 @@ export interface ConvertContext {
   activities: ActivityRef[];
   /** Quiz answer keys, for comparing languages. */
   quizzes: { id: string; kind: string; options: string[]; at: Position }[];
+  /** Misconceptions named by quiz options, checked against the misconception lists. */
+  misconceptions: Ref[];
   /** The block and inline converters, for structured directives that contain markdown. */
   convert: Converters;
 }
@@ -57,10 +59,14 @@ export function emptyContext(file: string, diag: Diagnostics, convert: Converter
     blockDirectives: [],
     activities: [],
     quizzes: [],
+    misconceptions: [],
   };
 }
 
 const HEADING_ID = /\s*\{#([^}]*)\}\s*$/;
+/** A quiz option's trailing marks: `{#id misconception="…" absolute="true"}`, each part optional. */
+const OPTION_MARKS = /\s*\{(#[^\s}]*)?((?:\s+[a-zA-Z-]+="[^"]*")*)\s*\}\s*$/;
+const OPTION_ATTRIBUTE = /([a-zA-Z-]+)="([^"]*)"/g;
 
 /** Where a node starts, for `file:line:column` messages. */
 export function positionOf(node: { position?: { start: { line: number; column: number } } }): Position {
@@ -83,6 +89,27 @@ export function inlineText(nodes: InlineNode[]): string {
  * Splits `Title {#id}` into the title nodes and the id. Mutates nothing: returns a trimmed copy
  * of the last text child.
  */
+/**
+ * Splits a quiz option's text from its trailing marks: an id and attributes in one `{…}` block,
+ * e.g. `The URL path {#path misconception="l4-reads-urls"}`.
+ */
+export function splitOptionMarks(children: PhrasingContent[]): {
+  id: string | undefined;
+  attributes: Record<string, string>;
+  children: PhrasingContent[];
+} {
+  const last = children[children.length - 1];
+  const none = { id: undefined, attributes: {}, children };
+  if (!last || last.type !== 'text') return none;
+  const match = OPTION_MARKS.exec(last.value);
+  if (!match || (!match[1] && !match[2])) return none;
+  const attributes: Record<string, string> = {};
+  for (const [, key = '', value = ''] of (match[2] ?? '').matchAll(OPTION_ATTRIBUTE)) attributes[key] = value;
+  const rest = last.value.slice(0, match.index);
+  const trimmed = rest ? [...children.slice(0, -1), { ...last, value: rest }] : children.slice(0, -1);
+  return { id: match[1]?.slice(1) || undefined, attributes, children: trimmed };
+}
+
 export function splitHeadingId(children: PhrasingContent[]): { id: string | undefined; children: PhrasingContent[] } {
   const last = children[children.length - 1];
   if (!last || last.type !== 'text') return { id: undefined, children };

@@ -12,9 +12,10 @@ const REFERENCE: Lang = 'en';
 export function checkLanguageParity(params: {
   lessonUnits: Record<Lang, Map<string, LessonUnit>>;
   glossaryUnits: Record<Lang, GlossaryUnit[]>;
+  misconceptionUnits: Record<Lang, GlossaryUnit[]>;
   diag: Diagnostics;
 }): void {
-  const { lessonUnits, glossaryUnits, diag } = params;
+  const { lessonUnits, glossaryUnits, misconceptionUnits, diag } = params;
   const reference = lessonUnits[REFERENCE];
   for (const lang of Object.keys(lessonUnits) as Lang[]) {
     if (lang === REFERENCE) continue;
@@ -23,6 +24,7 @@ export function checkLanguageParity(params: {
       if (ref) compareLessons(ref, unit, diag);
     }
     compareGlossaries(glossaryUnits[REFERENCE], glossaryUnits[lang], lang, diag);
+    compareGlossaries(misconceptionUnits[REFERENCE], misconceptionUnits[lang], lang, diag);
   }
 }
 

@@ -268,11 +268,15 @@ function convertActivity(
   if (!data) return undefined;
   ctx.activities.push({ id, type: data.type, section });
   if (data.type === 'quiz') {
+    data.section = { id: section, title: ctx.sections[ctx.sections.length - 1]?.title ?? section };
     ctx.quizzes.push({
       id,
       // A predict quiz must ask the same prediction in every language.
       kind: data.predict ? `${data.kind}(${data.predict.prediction})` : data.kind,
-      options: data.options.map((o) => `${o.id}:${o.correct ? 'x' : ' '}`),
+      // …and the same misconception behind each wrong option.
+      options: data.options.map(
+        (o) => `${o.id}:${o.correct ? 'x' : ' '}${o.misconception ? `:${o.misconception}` : ''}`,
+      ),
       at: at(node),
     });
   }

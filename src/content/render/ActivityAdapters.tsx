@@ -3,6 +3,7 @@
  * nothing of React components. These adapters connect them for one lesson.
  */
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { optionOrder } from '../../quiz/grading';
 import { Quiz } from '../../quiz/Quiz';
 import { Reflection } from '../../quiz/Reflection';
@@ -35,7 +36,8 @@ const renderRun = (quiz: QuizData) =>
   ) : null;
 
 export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
-  const { lessonId } = useRenderContext();
+  const { t } = useTranslation();
+  const { lessonId, misconceptions } = useRenderContext();
   const data = node.data?.type === 'quiz' ? node.data : null;
   const lesson = lessonId ?? '';
   const stored = useLearnerStore((state) => (data ? state.lessons[lesson]?.quizzes[data.id] : undefined));
@@ -56,7 +58,11 @@ export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
     (answer: string[]) => data && revealQuiz(lesson, data.id, answer),
     [revealQuiz, data, lesson],
   );
+  const misconceptionTitle = useCallback((id: string) => misconceptions[id]?.title, [misconceptions]);
   if (!data) return null;
+  const reread = data.section ? (
+    <a href={`#${data.section.id}`}>{t('quiz.reread', { section: data.section.title })}</a>
+  ) : undefined;
   return (
     <Quiz
       quiz={data}
@@ -67,6 +73,8 @@ export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
       renderBlocks={renderBlocks}
       renderInlines={renderInlines}
       renderRun={renderRun}
+      misconceptionTitle={misconceptionTitle}
+      reread={reread}
     />
   );
 }

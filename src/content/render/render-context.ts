@@ -18,6 +18,8 @@ export interface RenderContextValue {
   lessonId: string | null;
   /** Glossary definitions available to `:term` popovers on this page. */
   terms: Record<string, GlossaryEntry>;
+  /** The misconceptions this page's quiz options stand for. */
+  misconceptions: Record<string, GlossaryEntry>;
   /**
    * UI labels that repeat on every heading and term, translated once per page: calling i18next for
    * each of hundreds of nodes measurably slowed the first render of a long lesson.

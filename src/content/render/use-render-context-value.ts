@@ -10,10 +10,13 @@ export function useRenderContextValue(
   lang: Lang,
   lessonId: string | null,
   terms: Record<string, GlossaryEntry>,
+  misconceptions: Record<string, GlossaryEntry> = NONE,
 ): RenderContextValue {
   const labels = useRenderLabels();
   return useMemo(
-    () => ({ lang, lessonId, terms, labels, directives: DIRECTIVE_RENDERERS }),
-    [lang, lessonId, terms, labels],
+    () => ({ lang, lessonId, terms, misconceptions, labels, directives: DIRECTIVE_RENDERERS }),
+    [lang, lessonId, terms, misconceptions, labels],
   );
 }
+
+const NONE: Record<string, GlossaryEntry> = {};
