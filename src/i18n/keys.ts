@@ -3,7 +3,7 @@
  * goal), as types: a template like `predict.measure.${id}` then type-checks without a cast, and a
  * missing translation is a compile error where the data is declared.
  */
-import en, { type Messages } from './locales/en';
+import en, { type Messages } from './locales/en.ts';
 
 export type MeasureLabel = keyof Messages['predict']['measure'];
 export type OptionLabel = keyof Messages['widget']['option'];

@@ -1,5 +1,5 @@
 /** English UI strings. The key structure here is the reference: every locale must match it. */
-import widget from './en-widget';
+import widget from './en-widget.ts';
 
 const en = {
   app: {
