@@ -3,7 +3,7 @@
  * schema. The compiler validates against it; `render/directive-components.tsx` maps each available
  * name to a component, and TypeScript makes that map exhaustive.
  */
-import { KEBAB_ID as ID_PATTERN } from '../lib/ids';
+import { KEBAB_ID as ID_PATTERN } from '../lib/ids.ts';
 
 export type DirectiveForm = 'text' | 'leaf' | 'container';
 
