@@ -240,6 +240,41 @@ describe('quizzes and reflections', () => {
     ).toBe(true);
   });
 
+  it('reads option marks with or without an id, and rejects an unknown misconception', () => {
+    const misconceptions = {
+      'en/misconceptions/core.md': '## L4 reads URLs {#l4-reads-urls}\n\nIt reads headers, not payload.\n',
+      'ru/misconceptions/core.md': '## L4 читает URL {#l4-reads-urls}\n\nОн читает заголовки, а не данные.\n',
+    };
+    const en = quizBody(
+      '- [ ] Path {misconception="l4-reads-urls"}\n  x\n- [ ] Port {#port misconception="l4-reads-urls" absolute="true"}\n  y\n- [x] Right\n  z',
+    );
+    const ru = quizBody(
+      '- [ ] Путь {misconception="l4-reads-urls"}\n  x\n- [ ] Порт {#port misconception="l4-reads-urls" absolute="true"}\n  y\n- [x] Верно\n  z',
+    );
+    const { course, messages } = compileFixture({
+      ...misconceptions,
+      ...lessonWith(en),
+      'ru/lessons/alpha.md': VALID_RU_ALPHA(ru),
+    });
+    expect(messages).toEqual([]);
+    const quiz = course.lessons.en.alpha?.body.find((b) => b.t === 'directive' && b.name === 'quiz');
+    expect(quiz && quiz.t === 'directive' ? quiz.data : undefined).toMatchObject({
+      options: [
+        { id: 'a', misconception: 'l4-reads-urls' },
+        { id: 'port', misconception: 'l4-reads-urls', absolute: true },
+        { id: 'c', correct: true },
+      ],
+    });
+    const unknown = compileFixture({
+      ...misconceptions,
+      ...lessonWith(en.replace('{misconception="l4-reads-urls"}', '{misconception="nope"}')),
+    });
+    expect(
+      unknown.messages.some((m) => /alpha\.md:\d+:\d+: .*unknown misconception "nope"/.test(m)),
+      unknown.messages.join('\n'),
+    ).toBe(true);
+  });
+
   it('settles a predict quiz by running the engine, not by hand', () => {
     const body = quizBody(predictItems(), 'predict', 'q1', ' prediction="nat-ip-hash-skew"');
     const { course, messages } = compileFixture({ ...lessonWith(body), 'ru/lessons/alpha.md': VALID_RU_ALPHA(body) });

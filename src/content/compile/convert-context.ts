@@ -65,7 +65,8 @@ export function emptyContext(file: string, diag: Diagnostics, convert: Converter
 
 const HEADING_ID = /\s*\{#([^}]*)\}\s*$/;
 /** A quiz option's trailing marks: `{#id misconception="…" absolute="true"}`, each part optional. */
-const OPTION_MARKS = /\s*\{(#[^\s}]*)?((?:\s+[a-zA-Z-]+="[^"]*")*)\s*\}\s*$/;
+// `{#id}`, `{#id name="…"}` or `{name="…"}`: an attribute needs whitespace before it only after an id.
+const OPTION_MARKS = /\s*\{(#[^\s}]*)?((?:\s*[a-zA-Z-]+="[^"]*")*)\s*\}\s*$/;
 const OPTION_ATTRIBUTE = /([a-zA-Z-]+)="([^"]*)"/g;
 
 /** Where a node starts, for `file:line:column` messages. */
@@ -85,10 +86,6 @@ export function inlineText(nodes: InlineNode[]): string {
   return nodes.map((n) => ('v' in n ? n.v : 'c' in n ? inlineText(n.c) : '')).join('');
 }
 
-/**
- * Splits `Title {#id}` into the title nodes and the id. Mutates nothing: returns a trimmed copy
- * of the last text child.
- */
 /**
  * Splits a quiz option's text from its trailing marks: an id and attributes in one `{…}` block,
  * e.g. `The URL path {#path misconception="l4-reads-urls"}`.
@@ -110,6 +107,10 @@ export function splitOptionMarks(children: PhrasingContent[]): {
   return { id: match[1]?.slice(1) || undefined, attributes, children: trimmed };
 }
 
+/**
+ * Splits `Title {#id}` into the title nodes and the id. Mutates nothing: returns a trimmed copy
+ * of the last text child.
+ */
 export function splitHeadingId(children: PhrasingContent[]): { id: string | undefined; children: PhrasingContent[] } {
   const last = children[children.length - 1];
   if (!last || last.type !== 'text') return { id: undefined, children };
