@@ -2,6 +2,8 @@
  * Seeded PRNG (mulberry32): tiny, fast, and good enough for simulation. The engine draws from one
  * stream per purpose (see RandomStreams), so the same seed replays the same run bit for bit.
  */
+import { mix32 } from './hash.ts';
+
 export class Rng {
   private state: number;
 
@@ -54,29 +56,4 @@ export class RandomStreams {
 /** A well-spread seed for stream `k` of a run seeded with `seed`. */
 function streamSeed(seed: number, k: number): number {
   return mix32((seed >>> 0) ^ Math.imul(k, 0x9e3779b9)) || k;
-}
-
-/**
- * 32-bit FNV-1a hash of a string with a murmur3 finaliser: stable across runs and platforms.
- * Plain FNV clusters names that differ only in their last characters ("web-5#17", "web-6#17"),
- * which skews a hash ring; the finaliser spreads them.
- */
-export function hashString(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return mix32(h);
-}
-
-/** Integer mixer (murmur3 finaliser): spreads sequential ids across the 32-bit range. */
-export function mix32(value: number): number {
-  let h = value >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

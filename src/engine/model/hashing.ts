@@ -1,9 +1,9 @@
 /**
- * Key → backend tables: modulo, a hash ring with virtual nodes (Ketama-style) and Maglev. Each
+ * Key → backend tables: a hash ring with virtual nodes (Ketama-style) and Maglev. Each
  * table is built for one candidate list and answers `lookup(key)` with an index into it. Names, not
  * positions, feed the hashes, so a backend keeps its place when others come and go.
  */
-import { hashString } from '../core/rng.ts';
+import { hashString } from '../core/hash.ts';
 
 export interface HashTable {
   lookup(key: number): number;
@@ -12,10 +12,6 @@ export interface HashTable {
 export interface HashMember {
   name: string;
   weight: number;
-}
-
-export function moduloTable(size: number): HashTable {
-  return { lookup: (key) => (size > 0 ? (key >>> 0) % size : -1) };
 }
 
 /** Ring hash: each member owns `vnodes × weight` points; a key goes to the next point clockwise. */

@@ -5,7 +5,7 @@
  */
 import type { Algorithm } from '../config.ts';
 import type { Rng } from '../core/rng.ts';
-import { maglevTable, moduloTable, ringTable, type HashTable } from './hashing.ts';
+import { maglevTable, ringTable, type HashTable } from './hashing.ts';
 
 export interface PickContext {
   rng: Rng;
@@ -141,5 +141,3 @@ function leastLoaded(candidates: readonly number[], load: ArrayLike<number>, rot
   }
   return best;
 }
-
-export { moduloTable };

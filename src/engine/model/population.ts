@@ -3,7 +3,7 @@
  * corporate NAT), whether they carry the routing cookie, and a stable hash key.
  */
 import type { ClientsConfig } from '../config.ts';
-import { mix32 } from '../core/rng.ts';
+import { mix32 } from '../core/hash.ts';
 
 /** 203.0.113.10: the corporate NAT address every NATed user appears to come from. */
 export const NAT_IP = (203 << 24) | (0 << 16) | (113 << 8) | 10;
