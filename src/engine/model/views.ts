@@ -5,7 +5,6 @@
  * that cannot be read carry the reason, which is the lesson's first question made concrete.
  * The facts themselves are built in `packet-facts.ts`; views depend on nothing but them.
  */
-import type { TlsMode } from '../config.ts';
 
 /** Why a field cannot be read. */
 export type Hidden =
@@ -203,18 +202,4 @@ export function wireOf(p: PacketFacts): Wire {
   if (p.content === 'client-hello') return 'clear-handshake';
   if (!p.encrypted) return 'plaintext';
   return p.tls === 'balancer' ? 'tls-balancer-key' : 'tls-backend-key';
-}
-
-/** Which segments carry plaintext, for "where is the plaintext?" readouts. */
-export function plaintextAt(tls: TlsMode): { clientHop: boolean; balancer: boolean; backendHop: boolean } {
-  switch (tls) {
-    case 'none':
-      return { clientHop: true, balancer: true, backendHop: true };
-    case 'terminate':
-      return { clientHop: false, balancer: true, backendHop: true };
-    case 'reencrypt':
-      return { clientHop: false, balancer: true, backendHop: false };
-    case 'passthrough':
-      return { clientHop: false, balancer: false, backendHop: false };
-  }
 }
