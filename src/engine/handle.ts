@@ -4,7 +4,8 @@
  */
 import type { BackendConfig, DeepPartial, SimConfig } from './config.ts';
 import { readMetrics, type Metrics } from './metrics.ts';
-import { Simulation, type RemapReport } from './simulation.ts';
+import type { RemapReport } from './sim/state.ts';
+import { Simulation } from './simulation.ts';
 import { readTopology, type Topology } from './topology.ts';
 import type { Hop } from './trace.ts';
 
@@ -30,20 +31,21 @@ export interface SimulationHandle {
 
 export function createSimulation(config: SimConfig, options: { seed: number }): SimulationHandle {
   const sim = new Simulation(config, options.seed);
+  const s = sim;
   return {
     get timeMs() {
-      return sim.nowUs / 1000;
+      return s.nowUs / 1000;
     },
     advanceTo: (timeMs) => sim.advanceTo(Math.round(timeMs * 1000)),
-    advanceBy: (deltaMs) => sim.advanceTo(sim.nowUs + Math.round(Math.max(0, deltaMs) * 1000)),
-    metrics: () => readMetrics(sim),
+    advanceBy: (deltaMs) => sim.advanceTo(s.nowUs + Math.round(Math.max(0, deltaMs) * 1000)),
+    metrics: () => readMetrics(s),
     traceSince: (afterSeq) => sim.tracer.since(afterSeq),
     get lastTraceSeq() {
       return sim.tracer.lastSeq;
     },
-    topology: () => readTopology(sim),
+    topology: () => readTopology(s),
     get config() {
-      return sim.config;
+      return s.config;
     },
     backendIds: () => sim.backendIds(),
     update: (patch) => sim.update(patch),

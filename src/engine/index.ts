@@ -10,7 +10,7 @@ export type * from './config.ts';
 export type { Metrics, BackendMetrics, Percentiles } from './metrics.ts';
 export type { Hop, HopKind } from './trace.ts';
 export type { Topology, TopologyNode } from './topology.ts';
-export type { RemapReport } from './simulation.ts';
+export type { RemapReport } from './sim/state.ts';
 export type {
   Field,
   FieldGroup,

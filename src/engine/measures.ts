@@ -6,7 +6,7 @@
 import type { SimConfig } from './config.ts';
 import type { Metrics } from './metrics.ts';
 import { viewAtL4, viewAtL7 } from './model/views.ts';
-import type { RemapReport } from './simulation.ts';
+import type { RemapReport } from './sim/state.ts';
 import type { Hop } from './trace.ts';
 
 /** A run as measures see it: a headless result or a widget's live run. */

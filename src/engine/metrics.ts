@@ -2,7 +2,14 @@
  * Plain, serialisable metrics read from a running simulation: cumulative totals and the recent
  * window (the last `windowMs` of simulated time), so a slider's effect shows at once.
  */
-import type { RemapReport, Simulation } from './simulation.ts';
+import {
+  COLUMN_BUSY,
+  COLUMN_ERRORS,
+  COLUMN_REQUESTS,
+  PER_BACKEND,
+  type RemapReport,
+  type SimState,
+} from './sim/state.ts';
 
 export interface Percentiles {
   mean: number;
@@ -67,72 +74,71 @@ export interface Metrics {
 
 const STATES = ['up', 'crashed', 'gray'] as const;
 
-export function readMetrics(sim: Simulation): Metrics {
-  const v = sim.view;
-  const now = sim.nowUs;
-  const t = sim.totals;
+/** A snapshot of `s`'s metrics at its current time: plain data, safe to keep and serialise. */
+export function readMetrics(s: SimState): Metrics {
+  const now = s.nowUs;
+  const t = s.totals;
   const elapsedUs = Math.max(now, 1);
-  const windowUs = Math.min(sim.config.windowMs * 1000, elapsedUs);
-  const columns = v.perBackendColumns;
-  const live = v.backends.map((b, i) => ({ b, i })).filter(({ b }) => !b.removed);
-  const totalRequests = live.reduce((sum, { i }) => sum + (sim.perBackend.requests[i] as number), 0);
-  const windowRequests = live.map(({ i }) => v.window.sum(now, i * columns));
+  const windowUs = Math.min(s.config.windowMs * 1000, elapsedUs);
+  const live = s.backends.map((b, i) => ({ b, i })).filter(({ b }) => !b.removed);
+  const totalRequests = live.reduce((sum, { i }) => sum + (s.perBackend.requests[i] as number), 0);
+  const windowRequests = live.map(({ i }) => s.window.sum(now, i * PER_BACKEND + COLUMN_REQUESTS));
   const windowTotal = windowRequests.reduce((a, b) => a + b, 0);
 
   const backends: BackendMetrics[] = live.map(({ b, i }, k) => {
-    const requests = sim.perBackend.requests[i] as number;
+    const requests = s.perBackend.requests[i] as number;
     const concurrency = b.config.concurrency;
     return {
       id: b.id,
-      pool: v.pools[b.pool]!.id,
-      state: STATES[v.state[i] as number] ?? 'up',
-      healthy: (v.healthy[i] as boolean) && (v.ejectedUntil[i] as number) <= now,
-      weight: v.weights[i] as number,
+      pool: s.pools[b.pool]!.id,
+      state: STATES[s.status[i] as number] ?? 'up',
+      healthy: (s.healthy[i] as boolean) && (s.ejectedUntil[i] as number) <= now,
+      weight: s.weights[i] as number,
       requests,
-      completed: sim.perBackend.completed[i] as number,
-      errors: sim.perBackend.errors[i] as number,
-      connections: sim.perBackend.connections[i] as number,
-      openConnections: v.openConns[i] as number,
-      active: v.active[i] as number,
+      completed: s.perBackend.completed[i] as number,
+      errors: s.perBackend.errors[i] as number,
+      connections: s.perBackend.connections[i] as number,
+      openConnections: s.openConns[i] as number,
+      active: s.active[i] as number,
       queued: b.queue.size,
-      utilisation: clamp01((sim.perBackend.busyUs[i] as number) / (elapsedUs * concurrency)),
+      utilisation: clamp01((s.perBackend.busyUs[i] as number) / (elapsedUs * concurrency)),
       share: totalRequests > 0 ? requests / totalRequests : 0,
       latencyMs: percentiles(b.histogram),
       window: {
         requests: windowRequests[k] as number,
-        errors: v.window.sum(now, i * columns + 1),
+        errors: s.window.sum(now, i * PER_BACKEND + COLUMN_ERRORS),
         share: windowTotal > 0 ? (windowRequests[k] as number) / windowTotal : 0,
-        utilisation: clamp01(v.window.sum(now, i * columns + 2) / (windowUs * concurrency)),
+        utilisation: clamp01(s.window.sum(now, i * PER_BACKEND + COLUMN_BUSY) / (windowUs * concurrency)),
       },
     };
   });
 
-  const poolTotal = sim.poolRequests.reduce((a, b) => a + b, 0);
-  const pools = v.pools.map((pool, p) => {
+  const poolTotal = s.poolRequests.reduce((a, b) => a + b, 0);
+  const pools = s.pools.map((pool, p) => {
     const windowPool = backends.filter((b) => b.pool === pool.id).reduce((sum, b) => sum + b.window.requests, 0);
     return {
       id: pool.id,
-      requests: sim.poolRequests[p] as number,
-      share: poolTotal > 0 ? (sim.poolRequests[p] as number) / poolTotal : 0,
+      requests: s.poolRequests[p] as number,
+      share: poolTotal > 0 ? (s.poolRequests[p] as number) / poolTotal : 0,
       windowShare: windowTotal > 0 ? windowPool / windowTotal : 0,
     };
   });
 
-  const windowHistogram = v.window.histogram(now);
+  const windowHistogram = s.window.histogram(now);
   const windowErrors = backends.reduce((sum, b) => sum + b.window.errors, 0);
-  const proxyTotal = sim.proxyRequests.reduce((a, b) => a + b, 0);
+  const proxyTotal = s.proxyRequests.reduce((a, b) => a + b, 0);
   return {
     timeMs: now / 1000,
-    events: sim.eventsProcessed,
+    events: s.eventsProcessed,
     requests: {
       sent: t.sent,
       completed: t.completed,
       failed: t.failed,
-      inFlight: sim.inFlight,
+      inFlight: s.inFlight,
       status503: t.status503,
       cacheHits: t.cacheHits,
     },
-    latencyMs: percentiles(sim.latency),
+    latencyMs: percentiles(s.latency),
     window: {
       requests: windowHistogram.total,
       errors: windowErrors,
@@ -157,13 +163,13 @@ export function readMetrics(sim: Simulation): Metrics {
     imbalance: maxOverMean(backends.map((b) => b.requests)),
     windowImbalance: maxOverMean(backends.map((b) => b.window.requests)),
     sessionsLost: t.sessionsLost,
-    remap: sim.lastRemap,
-    frontTier: sim.config.frontTier
+    remap: s.lastRemap,
+    frontTier: s.config.frontTier
       ? {
-          proxies: Array.from({ length: sim.config.frontTier.proxies }, (_, p) => ({
+          proxies: Array.from({ length: s.config.frontTier.proxies }, (_, p) => ({
             id: `proxy-${p + 1}`,
-            requests: sim.proxyRequests[p] ?? 0,
-            share: proxyTotal > 0 ? (sim.proxyRequests[p] ?? 0) / proxyTotal : 0,
+            requests: s.proxyRequests[p] ?? 0,
+            share: proxyTotal > 0 ? (s.proxyRequests[p] ?? 0) / proxyTotal : 0,
           })),
           bytes: t.frontTierBytes,
           cpuMs: t.frontTierCpuUs / 1000,

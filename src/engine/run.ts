@@ -7,7 +7,7 @@
 import { createSimulation, type SimulationHandle } from './handle.ts';
 import { measure as readMeasure, type MeasureId, type RunView } from './measures.ts';
 import type { Action, RunSpec, ScriptStep } from './scenarios/types.ts';
-import type { RemapReport } from './simulation.ts';
+import type { RemapReport } from './sim/state.ts';
 import type { Hop } from './trace.ts';
 
 /** Who made a change: the scenario's script, or the student. */

@@ -1,5 +1,11 @@
-/** The scenario's topology as data (nodes and links), for the renderer to lay out. */
-import type { Simulation } from './simulation.ts';
+/**
+ * The scenario's topology as data (nodes and links), for the renderer to lay out, and the
+ * addresses the packets of every design share.
+ */
+import type { SimState } from './sim/state.ts';
+
+/** The balancer's virtual IP: what clients connect to, and what a DSR backend answers from. */
+export const VIP = '192.0.2.10';
 
 export type NodeKind = 'clients' | 'nat' | 'l4-tier' | 'balancer' | 'backend' | 'store';
 
@@ -20,12 +26,12 @@ export interface Topology {
   forwarding: 'nat' | 'dsr';
 }
 
-export function readTopology(sim: Simulation): Topology {
-  const { config } = sim;
-  const v = sim.view;
+/** The nodes and links of the run as it is now (removed backends left out). */
+export function readTopology(s: SimState): Topology {
+  const { config } = s;
   const nodes: TopologyNode[] = [];
   const links: Topology['links'] = [];
-  const natUsers = v.population.natCount;
+  const natUsers = s.population.natCount;
   if (natUsers < config.clients.count) nodes.push({ id: 'clients', kind: 'clients', label: 'clients' });
   if (natUsers > 0) nodes.push({ id: 'nat', kind: 'nat', label: 'NAT 203.0.113.10' });
   const entry = config.frontTier ? 'l4-tier' : 'lb';
@@ -33,9 +39,9 @@ export function readTopology(sim: Simulation): Topology {
   nodes.push({ id: 'lb', kind: 'balancer', label: config.balancer.mode.toUpperCase() });
   for (const n of nodes) if (n.kind === 'clients' || n.kind === 'nat') links.push({ from: n.id, to: entry });
   if (config.frontTier) links.push({ from: 'l4-tier', to: 'lb' });
-  const pools = v.pools.map((pool) => ({
+  const pools = s.pools.map((pool) => ({
     id: pool.id,
-    backends: pool.backends.filter((b) => !v.backends[b]!.removed).map((b) => v.backends[b]!.id),
+    backends: pool.backends.filter((b) => !s.backends[b]!.removed).map((b) => s.backends[b]!.id),
   }));
   for (const pool of pools) {
     for (const id of pool.backends) {

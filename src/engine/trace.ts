@@ -13,7 +13,7 @@ import {
   responseFacts,
 } from './model/packet-facts.ts';
 import { viewAtL4, viewAtL7, type PacketFacts, type PacketView } from './model/views.ts';
-import type { Simulation } from './simulation.ts';
+import type { SimState } from './sim/state.ts';
 
 export type HopKind = 'syn' | 'tls' | 'request' | 'response' | 'health';
 
@@ -121,24 +121,24 @@ export class Tracer {
     this.hops[seq % this.capacity] = new TraceHop(record);
   }
 
-  private sniOf(sim: Simulation, c: number, r: number): string {
-    return this.helloSni[c] ?? template(sim, r).host;
+  private sniOf(s: SimState, c: number, r: number): string {
+    return this.helloSni[c] ?? template(s, r).host;
   }
 
   /**
    * The handshake that opens the connection request `r` is the first to use: one hop for the TCP
    * handshake (SYN, SYN-ACK, ACK) and, with TLS, one for the ClientHello.
    */
-  handshake(sim: Simulation, c: number, r: number, setupUs: number): void {
+  handshake(s: SimState, c: number, r: number, setupUs: number): void {
     if (!this.enabled) return;
     // Every connection's SNI is remembered, sampled or not: its later requests may be sampled.
-    this.helloSni[c] = template(sim, r).host;
-    if (!this.sampled(sim, r)) return;
-    const { balancer, network } = sim.config;
-    const from = clientNode(sim, c);
-    const at = sim.nowUs / 1000;
+    this.helloSni[c] = template(s, r).host;
+    if (!this.sampled(s, r)) return;
+    const { balancer, network } = s.config;
+    const from = clientNode(s, c);
+    const at = s.nowUs / 1000;
     const half = network.clientRttMs / 2;
-    const connectionId = sim.view.connId[c] as number;
+    const connectionId = s.connId[c] as number;
     this.push({
       requestId: null,
       connectionId,
@@ -148,7 +148,7 @@ export class Tracer {
       departMs: at,
       arriveMs: at + half,
       bytes: 60,
-      facts: handshakeFacts(sim, c),
+      facts: handshakeFacts(s, c),
     });
     if (balancer.tls === 'none') return;
     const tlsStart = at + network.clientRttMs;
@@ -162,64 +162,62 @@ export class Tracer {
       departMs: tlsStart,
       arriveMs: Math.min(end, tlsStart + half),
       bytes: 1500,
-      facts: clientHelloFacts(sim, c, this.helloSni[c]!),
+      facts: clientHelloFacts(s, c, this.helloSni[c]!),
     });
   }
 
   /** Whether request `r` is in the traced sample (every k-th request id). */
-  sampled(sim: Simulation, r: number): boolean {
-    const { ratePerSecond } = sim.config.clients;
-    const stride = Math.max(1, Math.ceil(ratePerSecond / sim.config.traceRequestsPerSecond));
-    return (sim.view.reqId[r] as number) % stride === 0;
+  sampled(s: SimState, r: number): boolean {
+    const { ratePerSecond } = s.config.clients;
+    const stride = Math.max(1, Math.ceil(ratePerSecond / s.config.traceRequestsPerSecond));
+    return (s.req.id[r] as number) % stride === 0;
   }
 
-  request(sim: Simulation, r: number, c: number, b: number, setupUs: number, toBackendUs: number): void {
-    if (!this.enabled || !this.sampled(sim, r)) return;
-    const { network } = sim.config;
-    const v = sim.view;
-    const requestBytes = template(sim, r).requestBytes;
-    const requestId = v.reqId[r] as number;
-    const connectionId = v.connId[c] as number;
-    const depart = (sim.nowUs + setupUs) / 1000;
+  request(s: SimState, r: number, c: number, b: number, setupUs: number, toBackendUs: number): void {
+    if (!this.enabled || !this.sampled(s, r)) return;
+    const { network } = s.config;
+    const requestBytes = template(s, r).requestBytes;
+    const requestId = s.req.id[r] as number;
+    const connectionId = s.connId[c] as number;
+    const depart = (s.nowUs + setupUs) / 1000;
     const atLb = depart + network.clientRttMs / 2;
-    const atBackend = (sim.nowUs + toBackendUs) / 1000;
-    const sni = this.sniOf(sim, c, r);
+    const atBackend = (s.nowUs + toBackendUs) / 1000;
+    const sni = this.sniOf(s, c, r);
     this.push({
       requestId,
       connectionId,
       kind: 'request',
-      from: clientNode(sim, c),
+      from: clientNode(s, c),
       to: 'lb',
       departMs: depart,
       arriveMs: atLb,
       bytes: requestBytes,
-      facts: requestFacts(sim, c, r, sni),
+      facts: requestFacts(s, c, r, sni),
     });
     this.push({
       requestId,
       connectionId,
       kind: 'request',
       from: 'lb',
-      to: v.backends[b]!.id,
+      to: s.backends[b]!.id,
       departMs: atBackend - network.backendRttMs / 2,
       arriveMs: atBackend,
       bytes: requestBytes,
-      facts: forwardedRequestFacts(sim, c, r, b, sni),
+      facts: forwardedRequestFacts(s, c, r, b, sni),
     });
   }
 
-  response(sim: Simulation, r: number, b: number, returnUs: number, viaBalancer: boolean): void {
-    if (!this.enabled || !this.sampled(sim, r)) return;
-    const { network } = sim.config;
-    const v = sim.view;
-    const c = v.reqClient[r] as number;
-    const responseBytes = template(sim, r).responseBytes;
-    const requestId = v.reqId[r] as number;
-    const connectionId = v.connId[c] as number;
-    const at = sim.nowUs / 1000;
-    const backendId = v.backends[b]!.id;
-    const client = clientNode(sim, c);
-    const sni = this.sniOf(sim, c, r);
+  response(s: SimState, r: number, b: number, returnUs: number, viaBalancer: boolean): void {
+    if (!this.enabled || !this.sampled(s, r)) return;
+    const { network } = s.config;
+    const c = s.req.client[r] as number;
+    const responseBytes = template(s, r).responseBytes;
+    const requestId = s.req.id[r] as number;
+    const connectionId = s.connId[c] as number;
+    const at = s.nowUs / 1000;
+    const backendId = s.backends[b]!.id;
+    const client = clientNode(s, c);
+    const sni = this.sniOf(s, c, r);
     const common = { requestId, connectionId, kind: 'response' as const, bytes: responseBytes };
     if (!viaBalancer) {
       // Direct Server Return: the backend answers the client itself, from the VIP.
@@ -229,7 +227,7 @@ export class Tracer {
         to: client,
         departMs: at,
         arriveMs: at + returnUs / 1000,
-        facts: responseFacts(sim, c, r, b, sni, 'dsr'),
+        facts: responseFacts(s, c, r, b, sni, 'dsr'),
       });
       return;
     }
@@ -239,7 +237,7 @@ export class Tracer {
       to: 'lb',
       departMs: at,
       arriveMs: at + network.backendRttMs / 2,
-      facts: responseFacts(sim, c, r, b, sni, 'backend-lb'),
+      facts: responseFacts(s, c, r, b, sni, 'backend-lb'),
     });
     this.push({
       ...common,
@@ -247,32 +245,32 @@ export class Tracer {
       to: client,
       departMs: at + returnUs / 1000 - network.clientRttMs / 2,
       arriveMs: at + returnUs / 1000,
-      facts: responseFacts(sim, c, r, b, sni, 'lb-client'),
+      facts: responseFacts(s, c, r, b, sni, 'lb-client'),
     });
   }
 
-  healthCheck(sim: Simulation, b: number, passed: boolean): void {
+  healthCheck(s: SimState, b: number, passed: boolean): void {
     if (!this.enabled) return;
-    const at = sim.nowUs / 1000;
+    const at = s.nowUs / 1000;
     this.push({
       requestId: null,
       connectionId: null,
       kind: 'health',
       from: 'lb',
-      to: sim.view.backends[b]!.id,
+      to: s.backends[b]!.id,
       departMs: at,
-      arriveMs: at + sim.config.network.backendRttMs / 2,
+      arriveMs: at + s.config.network.backendRttMs / 2,
       bytes: 200,
       ok: passed,
-      facts: healthCheckFacts(sim, b),
+      facts: healthCheckFacts(s, b),
     });
   }
 }
 
-function clientNode(sim: Simulation, c: number): string {
-  return c < sim.view.population.natCount ? 'nat' : 'clients';
+function clientNode(s: SimState, c: number): string {
+  return c < s.population.natCount ? 'nat' : 'clients';
 }
 
-function template(sim: Simulation, r: number) {
-  return sim.config.requests[sim.view.reqTemplate[r] as number]!;
+function template(s: SimState, r: number) {
+  return s.config.requests[s.req.template[r] as number]!;
 }

@@ -10,8 +10,9 @@
  * the balancer), and the balancer's own health checks.
  */
 import type { SimConfig } from '../config.ts';
-import type { Simulation } from '../simulation.ts';
-import { VIP } from '../simulation.ts';
+import type { SimState } from '../sim/state.ts';
+import { VIP } from '../topology.ts';
+import { formatIp } from './population.ts';
 import type { PacketFacts, TlsKeyHolder } from './views.ts';
 
 export const BALANCER_IP = '10.0.0.2';
@@ -84,16 +85,21 @@ function alpnOf(config: SimConfig): string {
   return config.clients.protocol === 'http2' ? 'h2' : 'http/1.1';
 }
 
-function template(sim: Simulation, r: number) {
-  return sim.config.requests[sim.view.reqTemplate[r] as number]!;
+function template(s: SimState, r: number) {
+  return s.config.requests[s.req.template[r] as number]!;
+}
+
+/** Client `c`'s public address (its own, a CGNAT one, or the corporate NAT's). */
+function clientIp(s: SimState, c: number): string {
+  return formatIp(s.population.ip[c] as number);
 }
 
 /** The client's side of its connection to the VIP. */
-function clientEnds(sim: Simulation, c: number) {
-  const tls = clientSideTls(sim.config);
+function clientEnds(s: SimState, c: number) {
+  const tls = clientSideTls(s.config);
   return {
-    srcIp: sim.formatClientIp(c),
-    srcPort: sim.view.connPort[c] as number,
+    srcIp: clientIp(s, c),
+    srcPort: s.connPort[c] as number,
     dstIp: VIP,
     dstPort: tls === 'none' ? 80 : 443,
     tls,
@@ -101,28 +107,28 @@ function clientEnds(sim: Simulation, c: number) {
 }
 
 /** The TCP handshake that opens a client connection (one hop stands for SYN, SYN-ACK and ACK). */
-export function handshakeFacts(sim: Simulation, c: number): PacketFacts {
-  return { ...blank(), ...clientEnds(sim, c), content: 'tcp-handshake', flags: HANDSHAKE_FLAGS };
+export function handshakeFacts(s: SimState, c: number): PacketFacts {
+  return { ...blank(), ...clientEnds(s, c), content: 'tcp-handshake', flags: HANDSHAKE_FLAGS };
 }
 
 /** The ClientHello: unencrypted, it names the server (SNI) and offers protocols (ALPN). */
-export function clientHelloFacts(sim: Simulation, c: number, sni: string): PacketFacts {
+export function clientHelloFacts(s: SimState, c: number, sni: string): PacketFacts {
   return {
     ...blank(),
-    ...clientEnds(sim, c),
+    ...clientEnds(s, c),
     content: 'client-hello',
     sni,
-    alpn: alpnOf(sim.config),
-    ech: sim.config.clients.ech,
+    alpn: alpnOf(s.config),
+    ech: s.config.clients.ech,
   };
 }
 
 /** What the client wrote: the request as it leaves the browser. */
-function clientRequest(sim: Simulation, c: number, r: number) {
-  const { clients } = sim.config;
-  const t = template(sim, r);
+function clientRequest(s: SimState, c: number, r: number) {
+  const { clients } = s.config;
+  const t = template(s, r);
   const cookies: string[] = [];
-  if (sim.view.population.hasCookie[c]) cookies.push(`${clients.cookie.name}=${clients.cookie.value}`);
+  if (s.population.hasCookie[c]) cookies.push(`${clients.cookie.name}=${clients.cookie.value}`);
   cookies.push(`session=u${c}`);
   const headers = Object.entries(t.headers).map(([k, v]) => `${k}: ${v}`);
   if (clients.spoofedXff) headers.push(`X-Forwarded-For: ${clients.spoofedXff}`);
@@ -130,19 +136,19 @@ function clientRequest(sim: Simulation, c: number, r: number) {
 }
 
 /** The connection's ClientHello fields, for the packets after it (`sni` as the client sent it). */
-function helloOf(sim: Simulation, tls: TlsKeyHolder, sni: string) {
+function helloOf(s: SimState, tls: TlsKeyHolder, sni: string) {
   if (tls === 'none') return { sni: '', alpn: '', ech: false };
-  return { sni, alpn: alpnOf(sim.config), ech: sim.config.clients.ech };
+  return { sni, alpn: alpnOf(s.config), ech: s.config.clients.ech };
 }
 
 /** A request from the client to the VIP (`sni`: what its connection's ClientHello named). */
-export function requestFacts(sim: Simulation, c: number, r: number, sni: string): PacketFacts {
-  const ends = clientEnds(sim, c);
-  const request = clientRequest(sim, c, r);
+export function requestFacts(s: SimState, c: number, r: number, sni: string): PacketFacts {
+  const ends = clientEnds(s, c);
+  const request = clientRequest(s, c, r);
   return {
     ...blank(),
     ...ends,
-    ...helloOf(sim, ends.tls, sni),
+    ...helloOf(s, ends.tls, sni),
     content: 'http-request',
     encrypted: ends.tls !== 'none',
     ...request,
@@ -152,14 +158,14 @@ export function requestFacts(sim: Simulation, c: number, r: number, sni: string)
 
 /** Addresses of the balancer → backend hop: an L7 balancer's own connection, L4 NAT's rewritten
  * destination, or DSR's untouched one (the backend holds the VIP). */
-function forwardEnds(sim: Simulation, c: number, r: number, b: number) {
-  const { balancer } = sim.config;
-  const client = clientEnds(sim, c);
-  const tls = backendSideTls(sim.config);
+function forwardEnds(s: SimState, c: number, r: number, b: number) {
+  const { balancer } = s.config;
+  const client = clientEnds(s, c);
+  const tls = backendSideTls(s.config);
   if (balancer.mode === 'l7') {
     return {
       srcIp: BALANCER_IP,
-      srcPort: 40000 + ((sim.view.reqId[r] as number) % 20000),
+      srcPort: 40000 + ((s.req.id[r] as number) % 20000),
       dstIp: backendIp(b),
       dstPort: tls === 'none' ? BACKEND_PORT : BACKEND_TLS_PORT,
       tls,
@@ -176,32 +182,32 @@ function forwardEnds(sim: Simulation, c: number, r: number, b: number) {
 
 /** The backend side's ClientHello: the client's own under passthrough, the balancer's (no ECH)
  * under re-encryption, none after termination. */
-function forwardHello(sim: Simulation, tls: TlsKeyHolder, sni: string, host: string) {
+function forwardHello(s: SimState, tls: TlsKeyHolder, sni: string, host: string) {
   if (tls === 'none') return { sni: '', alpn: '', ech: false };
-  if (sim.config.balancer.tls === 'passthrough') return helloOf(sim, tls, sni);
-  return { sni: host, alpn: alpnOf(sim.config), ech: false };
+  if (s.config.balancer.tls === 'passthrough') return helloOf(s, tls, sni);
+  return { sni: host, alpn: alpnOf(s.config), ech: false };
 }
 
 /** The request on its way from the balancer to backend `b`. */
-export function forwardedRequestFacts(sim: Simulation, c: number, r: number, b: number, sni: string): PacketFacts {
-  const { balancer } = sim.config;
+export function forwardedRequestFacts(s: SimState, c: number, r: number, b: number, sni: string): PacketFacts {
+  const { balancer } = s.config;
   const l7 = balancer.mode === 'l7';
-  const ends = forwardEnds(sim, c, r, b);
-  const request = clientRequest(sim, c, r);
+  const ends = forwardEnds(s, c, r, b);
+  const request = clientRequest(s, c, r);
   const headers = [...request.headers];
   if (l7 && balancer.xff) {
-    const clientIp = sim.formatClientIp(c);
+    const ip = clientIp(s, c);
     const existing = headers.findIndex((h) => h.startsWith('X-Forwarded-For: '));
     // Appended, never replaced: a client-supplied (spoofed) entry stays in front.
-    if (existing >= 0) headers[existing] = `${headers[existing]}, ${clientIp}`;
-    else headers.push(`X-Forwarded-For: ${clientIp}`);
+    if (existing >= 0) headers[existing] = `${headers[existing]}, ${ip}`;
+    else headers.push(`X-Forwarded-For: ${ip}`);
   }
   let cookies = request.cookies;
-  if (l7 && balancer.stickiness === 'cookie') cookies += `; AWSALB=${sim.view.backends[b]!.id}`;
+  if (l7 && balancer.stickiness === 'cookie') cookies += `; AWSALB=${s.backends[b]!.id}`;
   return {
     ...blank(),
     ...ends,
-    ...forwardHello(sim, ends.tls, sni, request.host),
+    ...forwardHello(s, ends.tls, sni, request.host),
     content: 'http-request',
     encrypted: ends.tls !== 'none',
     reencrypted: balancer.tls === 'reencrypt',
@@ -218,17 +224,17 @@ export type ResponseLeg = 'backend-lb' | 'lb-client' | 'dsr';
  * method and path stay only as context (the views mark them "not in this packet").
  */
 export function responseFacts(
-  sim: Simulation,
+  s: SimState,
   c: number,
   r: number,
   b: number,
   sni: string,
   leg: ResponseLeg,
 ): PacketFacts {
-  const { balancer } = sim.config;
-  const t = template(sim, r);
-  const client = clientEnds(sim, c);
-  const back = forwardEnds(sim, c, r, b);
+  const { balancer } = s.config;
+  const t = template(s, r);
+  const client = clientEnds(s, c);
+  const back = forwardEnds(s, c, r, b);
   const body = {
     content: 'http-response' as const,
     method: t.method,
@@ -240,7 +246,7 @@ export function responseFacts(
   if (leg === 'lb-client') {
     // An L7 balancer with cookie affinity names the backend in a cookie of its own.
     const setCookie =
-      balancer.mode === 'l7' && balancer.stickiness === 'cookie' ? `AWSALB=${sim.view.backends[b]!.id}; Path=/` : '';
+      balancer.mode === 'l7' && balancer.stickiness === 'cookie' ? `AWSALB=${s.backends[b]!.id}; Path=/` : '';
     return {
       ...blank(),
       srcIp: client.dstIp,
@@ -248,7 +254,7 @@ export function responseFacts(
       dstIp: client.srcIp,
       dstPort: client.srcPort,
       tls: client.tls,
-      ...helloOf(sim, client.tls, sni),
+      ...helloOf(s, client.tls, sni),
       encrypted: client.tls !== 'none',
       ...body,
       setCookie,
@@ -261,7 +267,7 @@ export function responseFacts(
     dstIp: back.srcIp,
     dstPort: back.srcPort,
     tls: back.tls,
-    ...forwardHello(sim, back.tls, sni, t.host),
+    ...forwardHello(s, back.tls, sni, t.host),
     encrypted: back.tls !== 'none',
     ...body,
   };
@@ -270,8 +276,8 @@ export function responseFacts(
 }
 
 /** An active health check: the balancer's own plaintext `GET /health` to the backend. */
-export function healthCheckFacts(sim: Simulation, b: number): PacketFacts {
-  const backend = sim.view.backends[b]!;
+export function healthCheckFacts(s: SimState, b: number): PacketFacts {
+  const backend = s.backends[b]!;
   return {
     ...blank(),
     content: 'http-request',

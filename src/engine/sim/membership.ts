@@ -1,0 +1,174 @@
+/**
+ * Which backends are in the pools and fit to serve: active health checks, live changes (weight,
+ * add, remove, crash, revive) and the remap report that says how many users or flows a change
+ * moved. Rare events, so clarity wins over speed here; the hot path only sees their effect through
+ * `membershipVersion`, which invalidates the cached candidate lists.
+ */
+import type { BackendConfig, SimConfig } from '../config.ts';
+import { backend as defaultBackend } from '../config.ts';
+import type { Tracer } from '../trace.ts';
+import { EngineParamError } from '../validate.ts';
+import { dropConnectionsTo } from './connections.ts';
+import { fail, loseSessionsOn } from './outcomes.ts';
+import { candidates, effectiveAlgorithm } from './routing.ts';
+import { HEALTH, STATE_CODE, STATE_CRASHED, US, type RemapReport, type SimState } from './state.ts';
+
+/** Schedules every backend's first health check, spread over one interval. */
+export function scheduleHealthChecks(s: SimState): void {
+  const active = s.config.health.active;
+  if (!active) return;
+  const n = s.backends.length;
+  for (let b = 0; b < n; b++) s.queue.push(s.nowUs + ((b + 1) / (n + 1)) * active.intervalMs * US, HEALTH, b);
+}
+
+/** One active health check of backend `b`: thresholds move it in or out of the candidates. */
+export function healthCheck(s: SimState, tracer: Tracer, b: number): void {
+  const active = s.config.health.active;
+  const backend = s.backends[b];
+  if (!active || !backend || backend.removed) return;
+  s.queue.push(s.nowUs + active.intervalMs * US, HEALTH, b);
+  // A gray backend still answers its health endpoint: that is what makes it gray.
+  const passed = s.status[b] !== STATE_CRASHED;
+  const streak = s.checkStreak[b] as number;
+  s.checkStreak[b] = passed ? Math.max(streak, 0) + 1 : Math.min(streak, 0) - 1;
+  if (!s.healthy[b] && passed && (s.checkStreak[b] as number) >= active.healthyThreshold) {
+    s.healthy[b] = true;
+    s.membershipVersion++;
+  }
+  if (s.healthy[b] && !passed && -(s.checkStreak[b] as number) >= active.unhealthyThreshold) {
+    s.healthy[b] = false;
+    s.membershipVersion++;
+    dropConnectionsTo(s, b);
+  }
+  tracer.healthCheck(s, b, passed);
+}
+
+/** Sets a backend's weight (0–999); weight 0 takes it out of the candidates. */
+export function setWeight(s: SimState, backendId: string, weight: number): void {
+  const b = backendIndex(s, backendId);
+  if (!(weight >= 0 && weight <= 999))
+    throw new EngineParamError(`weight of ${backendId}`, 'a number from 0 to 999', weight);
+  s.weights[b] = weight;
+  s.membershipVersion++;
+  s.backends[b]!.config = { ...s.backends[b]!.config, weight };
+}
+
+/** Adds a backend and reports how many users or flows now map elsewhere. */
+export function addBackend(s: SimState, poolId: string, config: Partial<BackendConfig> = {}): RemapReport {
+  const poolIndex = s.poolIndex(poolId);
+  if (poolIndex < 0) throw new EngineParamError('poolId', `one of ${s.pools.map((p) => p.id).join(', ')}`, poolId);
+  const id = config.id ?? `${poolId}-${s.pools[poolIndex]!.backends.length + 1}`;
+  const before = snapshotChoices(s, poolIndex);
+  const base = s.pools[poolIndex]!.backends.map((b) => s.backends[b]!.config).find(() => true);
+  // A new server is a copy of the pool's first one (same size and speed), healthy and at weight 1.
+  const b = s.registerBackend(poolIndex, {
+    ...defaultBackend(id),
+    ...(base ?? {}),
+    id,
+    weight: 1,
+    state: 'up',
+    ...config,
+  });
+  const active = s.config.health.active;
+  if (active) s.queue.push(s.nowUs + active.intervalMs * US, HEALTH, b);
+  return reportRemap(s, poolIndex, before);
+}
+
+/** Removes a backend: its flows reset, its queue and in-memory sessions are lost. */
+export function removeBackend(s: SimState, backendId: string): RemapReport {
+  const b = backendIndex(s, backendId);
+  const poolIndex = s.backends[b]!.pool;
+  const before = snapshotChoices(s, poolIndex);
+  s.backends[b]!.removed = true;
+  s.membershipVersion++;
+  dropConnectionsTo(s, b);
+  failQueued(s, b);
+  s.backends[b]!.epoch++;
+  loseSessionsOn(s, b);
+  return reportRemap(s, poolIndex, before);
+}
+
+/** Crashes, grays or revives a backend. A crash fails its queue and what it is serving. */
+export function setBackendState(s: SimState, backendId: string, state: 'up' | 'crashed' | 'gray'): void {
+  const b = backendIndex(s, backendId);
+  const code = STATE_CODE[state];
+  if (s.status[b] === code) return;
+  if (code === STATE_CRASHED) {
+    s.backends[b]!.epoch++;
+    failQueued(s, b);
+    loseSessionsOn(s, b);
+  }
+  s.status[b] = code;
+  s.backends[b]!.config = { ...s.backends[b]!.config, state };
+}
+
+/** Ids of the servers in the run now (removed ones excluded). */
+export function backendIds(s: SimState): string[] {
+  return s.backends.filter((b) => !b.removed).map((b) => b.id);
+}
+
+/** The pools as a config: what `update()` keeps while it merges a patch. */
+export function currentPoolsConfig(s: SimState): SimConfig['pools'] {
+  return s.pools.map((pool) => ({
+    id: pool.id,
+    backends: pool.backends.filter((b) => !s.backends[b]!.removed).map((b) => s.backends[b]!.config),
+  }));
+}
+
+function backendIndex(s: SimState, id: string): number {
+  const b = s.names.indexOf(id);
+  if (b < 0 || s.backends[b]!.removed)
+    throw new EngineParamError('backendId', `one of ${backendIds(s).join(', ')}`, id);
+  return b;
+}
+
+function failQueued(s: SimState, b: number): void {
+  const queue = s.backends[b]!.queue;
+  for (let r = queue.shift(); r >= 0; r = queue.shift()) {
+    s.totals.queued--;
+    fail(s, r, b);
+  }
+}
+
+/** Where every user would go now (by the routing key the algorithm uses). */
+function snapshotChoices(s: SimState, poolIndex: number): Int32Array {
+  const n = s.config.clients.count;
+  const out = new Int32Array(n);
+  const { balancer } = s.config;
+  const algorithm = effectiveAlgorithm(balancer);
+  const hashing = algorithm === 'ip-hash' || algorithm === 'ring-hash' || algorithm === 'maglev';
+  const pool = s.pools[poolIndex]!;
+  for (let c = 0; c < n; c++) {
+    if (hashing) {
+      // Pure lookups: no counters move, so the report does not disturb the run.
+      out[c] = pool.picker.pick(algorithm, candidates(s, pool).slice(), {
+        rng: s.random.balance,
+        load: s.loadView,
+        weight: s.weights,
+        names: s.names,
+        key: s.population.userKey[c] as number,
+        ipKey: s.population.ipKey[c] as number,
+        choices: 1,
+        ringVnodes: balancer.ringVnodes,
+        maglevTableSize: balancer.maglevTableSize,
+      });
+    } else {
+      out[c] = balancer.stickiness === 'cookie' ? (s.stickyBackend[c] as number) : (s.connBackend[c] as number);
+    }
+  }
+  return out;
+}
+
+function reportRemap(s: SimState, poolIndex: number, before: Int32Array): RemapReport {
+  const after = snapshotChoices(s, poolIndex);
+  let keys = 0;
+  let remapped = 0;
+  for (let c = 0; c < before.length; c++) {
+    if ((before[c] as number) < 0) continue;
+    keys++;
+    const gone = s.backends[before[c] as number]!.removed;
+    if (before[c] !== after[c] || gone) remapped++;
+  }
+  s.lastRemap = { keys, remapped, fraction: keys === 0 ? 0 : remapped / keys };
+  return s.lastRemap;
+}
