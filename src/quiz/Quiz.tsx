@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizData, QuizOption } from './model';
-import { feedbackFor, statementsToKeep, type FeedbackInfo, type Phase } from './feedback';
+import { feedbackFor, statementsToKeep, wrongAttemptKey, type FeedbackInfo, type Phase } from './feedback';
 import { correctAnswer, gradeQuiz } from './grading';
 import { PredictRun } from './PredictRun';
 
@@ -226,7 +226,7 @@ export function Quiz<Blocks, Inlines>({
           : phase === 'checked'
             ? grade.correct
               ? `✓ ${t('quiz.right')}`
-              : `✗ ${t(quiz.kind === 'truefalse' ? 'quiz.notYetStatements' : 'quiz.notYet')}`
+              : `✗ ${t(wrongAttemptKey(quiz, grade))}`
             : phase === 'revealed' && t('quiz.revealed')}
         <span className="visually-hidden">{announcement}</span>
       </p>

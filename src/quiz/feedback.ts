@@ -82,6 +82,19 @@ export function feedbackFor(params: {
   return null;
 }
 
+/**
+ * What the status line says after a wrong attempt. A "select all" answer with no wrong choice is
+ * only incomplete: saying "the choices marked ✗ are wrong" there would point at nothing.
+ */
+export function wrongAttemptKey(
+  quiz: QuizData,
+  grade: Grade,
+): 'quiz.notYet' | 'quiz.notYetStatements' | 'quiz.notYetMissing' {
+  if (quiz.kind === 'truefalse') return 'quiz.notYetStatements';
+  const anyWrong = Object.values(grade.verdicts).includes('wrong');
+  return anyWrong ? 'quiz.notYet' : 'quiz.notYetMissing';
+}
+
 /** True/false statements already answered right: a retry keeps them and asks only the rest. */
 export function statementsToKeep(quiz: QuizData, grade: Grade): string[] {
   if (quiz.kind !== 'truefalse') return [];

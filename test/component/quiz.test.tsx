@@ -159,6 +159,15 @@ describe('multiple-choice quiz', () => {
     expect(screen.getByText('Beta because')).toBeVisible();
   });
 
+  it('says an answer with no wrong choice is incomplete, instead of pointing at marks that are not there', async () => {
+    const user = userEvent.setup();
+    renderQuiz(makeQuiz('multiple'));
+    await user.click(screen.getByLabelText('Alpha'));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(screen.getByRole('status')).toHaveTextContent(/what you chose is right, but not all of it/);
+    expect(screen.queryByText('Not right')).toBeNull();
+  });
+
   it('names the misconception behind a wrong choice and points back to the section', async () => {
     const user = userEvent.setup();
     const quiz = makeQuiz('single');

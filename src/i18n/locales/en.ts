@@ -69,6 +69,7 @@ const en = {
     showAnswer: 'I don’t know: show the answer',
     right: 'Right! Read the explanations to see why.',
     notYet: 'Not quite: the choices marked ✗ are wrong. Reread the section, then try again.',
+    notYetMissing: 'Not quite: what you chose is right, but not all of it. Reread the section, then try again.',
     notYetStatements: 'Not quite: the statements marked ✗ are wrong. Try again: the right ones stay as they are.',
     misconception: 'the misconception: {{title}}',
     reread: 'Reread “{{section}}”',
