@@ -133,7 +133,28 @@ export class Tracer {
     if (!this.enabled) return;
     // Every connection's SNI is remembered, sampled or not: its later requests may be sampled.
     this.helloSni[c] = template(s, r).host;
-    if (!this.sampled(s, r)) return;
+    if (this.sampled(s, r)) this.recordHandshake(s, c, setupUs);
+  }
+
+  /** Whether request `r` is in the traced sample (every k-th request id). */
+  sampled(s: SimState, r: number): boolean {
+    const { ratePerSecond } = s.config.clients;
+    const stride = Math.max(1, Math.ceil(ratePerSecond / s.config.traceRequestsPerSecond));
+    return (s.req.id[r] as number) % stride === 0;
+  }
+
+  /** Request `r` leaves the client and reaches backend `b` (the balancer's hop, then its own). */
+  request(s: SimState, r: number, c: number, b: number, setupUs: number, toBackendUs: number): void {
+    // The public methods only check: they run per request, so they stay small enough to inline.
+    if (this.enabled && this.sampled(s, r)) this.recordRequest(s, r, c, b, setupUs, toBackendUs);
+  }
+
+  /** The response to `r` leaves backend `b`: through the balancer, or around it under DSR. */
+  response(s: SimState, r: number, b: number, returnUs: number, viaBalancer: boolean): void {
+    if (this.enabled && this.sampled(s, r)) this.recordResponse(s, r, b, returnUs, viaBalancer);
+  }
+
+  private recordHandshake(s: SimState, c: number, setupUs: number): void {
     const { balancer, network } = s.config;
     const from = clientNode(s, c);
     const at = s.nowUs / 1000;
@@ -166,15 +187,7 @@ export class Tracer {
     });
   }
 
-  /** Whether request `r` is in the traced sample (every k-th request id). */
-  sampled(s: SimState, r: number): boolean {
-    const { ratePerSecond } = s.config.clients;
-    const stride = Math.max(1, Math.ceil(ratePerSecond / s.config.traceRequestsPerSecond));
-    return (s.req.id[r] as number) % stride === 0;
-  }
-
-  request(s: SimState, r: number, c: number, b: number, setupUs: number, toBackendUs: number): void {
-    if (!this.enabled || !this.sampled(s, r)) return;
+  private recordRequest(s: SimState, r: number, c: number, b: number, setupUs: number, toBackendUs: number): void {
     const { network } = s.config;
     const requestBytes = template(s, r).requestBytes;
     const requestId = s.req.id[r] as number;
@@ -207,8 +220,7 @@ export class Tracer {
     });
   }
 
-  response(s: SimState, r: number, b: number, returnUs: number, viaBalancer: boolean): void {
-    if (!this.enabled || !this.sampled(s, r)) return;
+  private recordResponse(s: SimState, r: number, b: number, returnUs: number, viaBalancer: boolean): void {
     const { network } = s.config;
     const c = s.req.client[r] as number;
     const responseBytes = template(s, r).responseBytes;

@@ -63,40 +63,61 @@ function add(into: Flow, flow: Flow): void {
   into.packets += flow.packets;
 }
 
-/** Every per-request byte and packet count of one configuration, worked out once per change. */
+/** CPU per forwarded packet at L4 (Katran ≈ 5 Mpps per core). */
+const L4_CPU_PER_PACKET_US = 0.2;
+
+/**
+ * What one exchange adds to each traffic counter, one entry per request template (one entry in
+ * all for a handshake). Client-to-server packets always cross the balancer (and an L4 tier in
+ * front of it); the server's cross it only when they come back through it (L7, or L4 in NAT mode).
+ */
+export interface Tally {
+  /** Bytes both ways on the wire. */
+  traffic: Float64Array;
+  /** Bytes through the balancer (counted once in and once out). */
+  balancerBytes: Float64Array;
+  /** L4 forwarding CPU (µs); only an L4 balancer adds it. */
+  balancerCpuUs: Float64Array;
+  /** Bytes through the front L4 tier, and its CPU (µs); only with a tier. */
+  tierBytes: Float64Array;
+  tierCpuUs: Float64Array;
+}
+
+/** Every per-request byte, packet and CPU count of one configuration, worked out once per change. */
 export interface WireTable {
-  /** Per request template: the request and the server's ACK for it, the response and the client's ACKs. */
-  reqBytes: Float64Array;
-  reqPackets: Float64Array;
-  reqAckBytes: Float64Array;
-  reqAckPackets: Float64Array;
-  respBytes: Float64Array;
-  respPackets: Float64Array;
-  respAckBytes: Float64Array;
-  respAckPackets: Float64Array;
-  handshake: { client: Flow; server: Flow };
-  /** Whether the server's packets come back through the balancer (L7, or L4 in NAT mode). */
-  viaBalancer: boolean;
+  /** A request goes out; the server's ACK for it comes back. */
+  request: Tally;
+  /** A response comes back; the client's ACKs for it go out. */
+  response: Tally;
+  /** Opening a connection: the TCP (and TLS) handshake packets of both sides. */
+  handshake: Tally;
+  /** Whether the balancer works at L4 (it then spends CPU per packet). */
   l4: boolean;
-  /** The L4 tier in front, if any, and how its return path goes. */
-  tier: 'none' | 'nat' | 'dsr';
+  /** Whether an L4 tier sits in front of the balancer. */
+  tier: boolean;
 }
 
 export function wireTable(config: SimConfig): WireTable {
   const { requests, balancer, clients, frontTier } = config;
-  const each = (f: (t: (typeof requests)[number]) => number) => Float64Array.from(requests, f);
+  const back = balancer.mode === 'l7' || balancer.forwarding === 'nat';
+  const tierBack = frontTier?.forwarding === 'nat';
+  const tally = (flows: { toServer: Flow; toClient: Flow }[]): Tally => {
+    const each = (f: (toServer: Flow, toClient: Flow) => number) =>
+      Float64Array.from(flows, ({ toServer, toClient }) => f(toServer, toClient));
+    return {
+      traffic: each((up, down) => up.bytes + down.bytes),
+      balancerBytes: each((up, down) => (back ? up.bytes + down.bytes : up.bytes)),
+      balancerCpuUs: each((up, down) => L4_CPU_PER_PACKET_US * (back ? up.packets + down.packets : up.packets)),
+      tierBytes: each((up, down) => (tierBack ? up.bytes + down.bytes : up.bytes)),
+      tierCpuUs: each((up, down) => L4_CPU_PER_PACKET_US * (tierBack ? up.packets + down.packets : up.packets)),
+    };
+  };
+  const handshake = handshakeFlows(balancer.tls, clients.tlsVersion);
   return {
-    reqBytes: each((t) => dataFlow(t.requestBytes).bytes),
-    reqPackets: each((t) => dataFlow(t.requestBytes).packets),
-    reqAckBytes: each((t) => ackFlow(t.requestBytes).bytes),
-    reqAckPackets: each((t) => ackFlow(t.requestBytes).packets),
-    respBytes: each((t) => dataFlow(t.responseBytes).bytes),
-    respPackets: each((t) => dataFlow(t.responseBytes).packets),
-    respAckBytes: each((t) => ackFlow(t.responseBytes).bytes),
-    respAckPackets: each((t) => ackFlow(t.responseBytes).packets),
-    handshake: handshakeFlows(balancer.tls, clients.tlsVersion),
-    viaBalancer: balancer.mode === 'l7' || balancer.forwarding === 'nat',
+    request: tally(requests.map((t) => ({ toServer: dataFlow(t.requestBytes), toClient: ackFlow(t.requestBytes) }))),
+    response: tally(requests.map((t) => ({ toServer: ackFlow(t.responseBytes), toClient: dataFlow(t.responseBytes) }))),
+    handshake: tally([{ toServer: handshake.client, toClient: handshake.server }]),
     l4: balancer.mode === 'l4',
-    tier: frontTier ? frontTier.forwarding : 'none',
+    tier: Boolean(frontTier),
   };
 }

@@ -4,10 +4,10 @@
  * from the per-template table in `model/wire.ts`, so DSR is credited only with what it really
  * skips. All of this runs per request: arithmetic on plain fields, nothing allocated.
  */
+import type { Tally } from '../model/wire.ts';
 import { US, type SimState } from './state.ts';
 
-/** CPU per forwarded packet at L4 (Katran ≈ 5 Mpps per core) and per request at L7 (Istio 1.24). */
-const L4_CPU_PER_PACKET_US = 0.2;
+/** CPU per request at L7 (Istio 1.24); L4 pays per packet instead (`model/wire.ts`). */
 export const L7_CPU_PER_REQUEST_US = 200;
 export const TLS_HANDSHAKE_CPU_US = 50;
 
@@ -29,9 +29,15 @@ export function balancerHopUs(s: SimState): number {
 
 /** L7 opens (or reuses) its own backend connection; L4 forwards the client's. */
 export function backendConnectUs(s: SimState): number {
-  const { balancer, network, clients } = s.config;
+  const { balancer, clients } = s.config;
   if (balancer.mode === 'l4') return 0;
   if (balancer.backendPooling && clients.protocol !== 'websocket') return 0;
+  return openBackendConnection(s);
+}
+
+/** An L7 balancer connects to the backend: one round trip, more with re-encryption (TLS). */
+function openBackendConnection(s: SimState): number {
+  const { balancer, network, clients } = s.config;
   s.totals.backendConnectionsOpened++;
   const tls = balancer.tls === 'reencrypt';
   if (tls) {
@@ -49,51 +55,30 @@ export function returnUs(s: SimState, viaBalancer: boolean): number {
 
 /** Opening a connection: the TCP (and TLS) handshake packets of both sides. */
 export function countHandshake(s: SimState): void {
-  const { client, server } = s.wire.handshake;
-  countFlows(s, client.bytes, client.packets, server.bytes, server.packets);
+  tally(s, s.wire.handshake, 0);
 }
 
 /** A request goes out; the server's ACK for it comes back (sizes worked out per template). */
 export function countRequest(s: SimState, template: number): void {
-  const w = s.wire;
-  countFlows(s, w.reqBytes[template]!, w.reqPackets[template]!, w.reqAckBytes[template]!, w.reqAckPackets[template]!);
+  tally(s, s.wire.request, template);
 }
 
 /** A response comes back; the client's ACKs for it go out. */
 export function countResponse(s: SimState, template: number): void {
-  const w = s.wire;
-  countFlows(
-    s,
-    w.respAckBytes[template]!,
-    w.respAckPackets[template]!,
-    w.respBytes[template]!,
-    w.respPackets[template]!,
-  );
+  tally(s, s.wire.response, template);
 }
 
-/**
- * Client-to-server packets always cross the balancer (and an L4 tier in front of it); the
- * server's packets cross it only when they come back through it (L7, or L4 in NAT mode).
- */
-function countFlows(
-  s: SimState,
-  toServerBytes: number,
-  toServerPackets: number,
-  toClientBytes: number,
-  toClientPackets: number,
-): void {
-  const { balancer, frontTier } = s.config;
+/** Adds entry `i` of a precomputed tally to the traffic counters (see `model/wire.ts`). */
+function tally(s: SimState, d: Tally, i: number): void {
   const t = s.totals;
-  t.trafficBytes += toServerBytes + toClientBytes;
-  const back = balancer.mode === 'l7' || balancer.forwarding === 'nat';
-  const bytes = back ? toServerBytes + toClientBytes : toServerBytes;
+  const w = s.wire;
+  t.trafficBytes += d.traffic[i] as number;
+  const bytes = d.balancerBytes[i] as number;
   t.lbBytesIn += bytes;
   t.lbBytesOut += bytes;
-  if (balancer.mode === 'l4')
-    t.lbCpuUs += L4_CPU_PER_PACKET_US * (back ? toServerPackets + toClientPackets : toServerPackets);
-  if (frontTier) {
-    const tierBack = frontTier.forwarding === 'nat';
-    t.frontTierBytes += tierBack ? toServerBytes + toClientBytes : toServerBytes;
-    t.frontTierCpuUs += L4_CPU_PER_PACKET_US * (tierBack ? toServerPackets + toClientPackets : toServerPackets);
+  if (w.l4) t.lbCpuUs += d.balancerCpuUs[i] as number;
+  if (w.tier) {
+    t.frontTierBytes += d.tierBytes[i] as number;
+    t.frontTierCpuUs += d.tierCpuUs[i] as number;
   }
 }
