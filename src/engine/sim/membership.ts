@@ -136,25 +136,30 @@ function snapshotChoices(s: SimState, poolIndex: number): Int32Array {
   const out = new Int32Array(n);
   const { balancer } = s.config;
   const algorithm = effectiveAlgorithm(balancer);
-  const hashing = algorithm === 'ip-hash' || algorithm === 'ring-hash' || algorithm === 'maglev';
-  const pool = s.pools[poolIndex]!;
-  for (let c = 0; c < n; c++) {
-    if (hashing) {
-      // Pure lookups: no counters move, so the report does not disturb the run.
-      out[c] = pool.picker.pick(algorithm, candidates(s, pool).slice(), {
-        rng: s.random.balance,
-        load: s.loadView,
-        weight: s.weights,
-        names: s.names,
-        key: s.population.userKey[c] as number,
-        ipKey: s.population.ipKey[c] as number,
-        choices: 1,
-        ringVnodes: balancer.ringVnodes,
-        maglevTableSize: balancer.maglevTableSize,
-      });
-    } else {
+  if (algorithm !== 'ip-hash' && algorithm !== 'ring-hash' && algorithm !== 'maglev') {
+    // No key decides: each user goes where its cookie or its open connection points.
+    for (let c = 0; c < n; c++)
       out[c] = balancer.stickiness === 'cookie' ? (s.stickyBackend[c] as number) : (s.connBackend[c] as number);
-    }
+    return out;
+  }
+  // Pure lookups: hashing moves no counters, so the report does not disturb the run.
+  const pool = s.pools[poolIndex]!;
+  const list = candidates(s, pool).slice();
+  const ctx = {
+    rng: s.random.balance,
+    load: s.loadView,
+    weight: s.weights,
+    names: s.names,
+    key: 0,
+    ipKey: 0,
+    choices: 1,
+    ringVnodes: balancer.ringVnodes,
+    maglevTableSize: balancer.maglevTableSize,
+  };
+  for (let c = 0; c < n; c++) {
+    ctx.key = s.population.userKey[c] as number;
+    ctx.ipKey = s.population.ipKey[c] as number;
+    out[c] = pool.picker.pick(algorithm, list, ctx);
   }
   return out;
 }
