@@ -29,23 +29,23 @@ export interface SimulationHandle {
   setBackendState(backendId: string, state: 'up' | 'crashed' | 'gray'): void;
 }
 
+/** Starts a simulation of `config` with `seed` at time zero (see `startRun` for scripted runs). */
 export function createSimulation(config: SimConfig, options: { seed: number }): SimulationHandle {
   const sim = new Simulation(config, options.seed);
-  const s = sim;
   return {
     get timeMs() {
-      return s.nowUs / 1000;
+      return sim.nowUs / 1000;
     },
     advanceTo: (timeMs) => sim.advanceTo(Math.round(timeMs * 1000)),
-    advanceBy: (deltaMs) => sim.advanceTo(s.nowUs + Math.round(Math.max(0, deltaMs) * 1000)),
-    metrics: () => readMetrics(s),
+    advanceBy: (deltaMs) => sim.advanceTo(sim.nowUs + Math.round(Math.max(0, deltaMs) * 1000)),
+    metrics: () => readMetrics(sim),
     traceSince: (afterSeq) => sim.tracer.since(afterSeq),
     get lastTraceSeq() {
       return sim.tracer.lastSeq;
     },
-    topology: () => readTopology(s),
+    topology: () => readTopology(sim),
     get config() {
-      return s.config;
+      return sim.config;
     },
     backendIds: () => sim.backendIds(),
     update: (patch) => sim.update(patch),

@@ -1,5 +1,6 @@
 /**
- * The engine's only public surface: a deterministic simulation of L4 and L7 load balancing.
+ * The engine's public surface: a deterministic simulation of L4 and L7 load balancing. (Its one
+ * other door, `pure.ts`, offers only dependency-free helpers, for code that must not load this.)
  * Plain TypeScript: no UI libraries, no DOM, no unseeded randomness and no wall clock. Times are
  * milliseconds here (microseconds inside).
  */

@@ -81,6 +81,7 @@ class TraceHop implements Hop {
   }
 }
 
+/** Records hops into the ring buffer; the simulation calls it at each step of a traced request. */
 export class Tracer {
   private readonly hops: (Hop | undefined)[];
   private seq = 0;

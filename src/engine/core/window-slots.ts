@@ -8,6 +8,7 @@ import { Histogram } from './histogram.ts';
 
 export const WINDOW_SLOTS = 10;
 
+/** A ring of WINDOW_SLOTS slots of `slotUs` each, `width` columns per slot. */
 export class WindowSlots {
   /** Per slot: the epoch (slot number since time zero) its data belongs to, -1 if never used. */
   readonly epoch = new Float64Array(WINDOW_SLOTS).fill(-1);

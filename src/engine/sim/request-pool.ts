@@ -5,6 +5,7 @@
  */
 const INITIAL_SIZE = 1024;
 
+/** The in-flight requests' rows; `r` indexes every array. */
 export class RequestPool {
   client = new Int32Array(INITIAL_SIZE);
   /** The backend chosen for it, -1 before the decision. */

@@ -7,6 +7,7 @@
 import type { SimConfig } from '../config.ts';
 import type { Rng } from '../core/rng.ts';
 
+/** One config's routing rules as index tables, with the per-request lookups on them. */
 export class CompiledRules {
   constructor(
     /** Pool index for requests no rule matches (-1 if the default pool does not exist). */

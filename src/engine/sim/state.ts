@@ -84,6 +84,7 @@ function emptyPickContext(rng: Rng): PickContext {
   };
 }
 
+/** The simulation's fields; see the module comment. `Simulation` extends it with the event loop. */
 export class SimState {
   config: SimConfig;
   readonly random: RandomStreams;
