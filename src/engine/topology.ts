@@ -2,6 +2,7 @@
  * The scenario's topology as data (nodes and links), for the renderer to lay out, and the
  * addresses the packets of every design share.
  */
+import type { Forwarding, Mode, TlsMode } from './config.ts';
 import type { SimState } from './sim/state.ts';
 
 /** The balancer's virtual IP: what clients connect to, and what a DSR backend answers from. */
@@ -21,9 +22,9 @@ export interface Topology {
   nodes: TopologyNode[];
   links: { from: string; to: string }[];
   pools: { id: string; backends: string[] }[];
-  mode: 'l4' | 'l7';
-  tls: string;
-  forwarding: 'nat' | 'dsr';
+  mode: Mode;
+  tls: TlsMode;
+  forwarding: Forwarding;
 }
 
 /** The nodes and links of the run as it is now (removed backends left out). */

@@ -2,6 +2,7 @@
  * Pure quiz logic: grading an answer and the per-student option order. No React, no store: the
  * quiz component emits results and the content adapter records them.
  */
+import { fnv1a } from '../engine/pure';
 import type { QuizData, QuizOption } from './model';
 
 export type Verdict = 'right' | 'wrong' | 'missed' | 'neutral';
@@ -60,7 +61,7 @@ export function correctAnswer(quiz: QuizData): string[] {
  */
 export function optionOrder<Q extends QuizData>(quiz: Q, studentSeed: number): Q['options'] {
   if (quiz.kind === 'truefalse') return quiz.options;
-  let state = hash(`${studentSeed}:${quiz.id}`) || 1;
+  let state = fnv1a(`${studentSeed}:${quiz.id}`) || 1;
   const next = () => {
     // xorshift32: small, deterministic, good enough to deal a few options.
     state ^= state << 13;
@@ -74,10 +75,4 @@ export function optionOrder<Q extends QuizData>(quiz: Q, studentSeed: number): Q
     [order[i], order[j]] = [order[j] as QuizOption, order[i] as QuizOption];
   }
   return order;
-}
-
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }

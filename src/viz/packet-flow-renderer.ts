@@ -17,7 +17,7 @@ import {
 
 export interface RendererLabels {
   /** Two lines: the layer ("L7") and the TLS mode, so long labels fit narrow screens. */
-  balancer: (mode: string, tls: string) => readonly [string, string];
+  balancer: (mode: Topology['mode'], tls: Topology['tls']) => readonly [string, string];
   node: (node: TopologyNode) => string;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createPacketFlowRenderer } from '../viz/packet-flow-renderer';
+import { createPacketFlowRenderer, type RendererLabels } from '../viz/packet-flow-renderer';
 import { useNodeName } from './node-names';
 import type { LoopHandles } from './use-simulation-loop';
 
@@ -31,8 +31,8 @@ export function usePacketRenderer({
   const { t } = useTranslation();
   const nodeName = useNodeName();
   const labels = useMemo(
-    () => ({
-      balancer: (mode: string, tls: string) => [mode.toUpperCase(), t(`widget.tls.${tls as 'none'}`)] as const,
+    (): RendererLabels => ({
+      balancer: (mode, tls) => [mode.toUpperCase(), t(`widget.tls.${tls}`)] as const,
       node: (node: { id: string }) => nodeName(node.id),
     }),
     [t, nodeName],

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fnv1a } from '../../src/engine/pure';
 import { ALGORITHMS, configWith, createSimulation, pool, type Metrics, type SimConfig } from '../../src/engine';
 
 const RUNS = { numRuns: 1000, seed: 20261126 };
@@ -237,9 +238,7 @@ describe('engine properties (fast-check, 1,000 runs each)', () => {
 
 function hash(value: unknown): string {
   const text = JSON.stringify(value);
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `${text.length}:${h >>> 0}`;
+  return `${text.length}:${fnv1a(text)}`;
 }
 
 describe('engine under live changes (fast-check, 1,000 runs)', () => {
