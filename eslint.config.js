@@ -30,7 +30,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/engine/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index', '!**/engine/index.ts', '!**/engine/pure', '!**/engine/pure.ts'], message: 'Import the engine through src/engine/index.ts (or the dependency-free src/engine/pure.ts).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index', '!**/engine/index.ts', '!**/engine/pure', '!**/engine/pure.ts', '!**/engine/scheduling'], message: 'Import the engine through src/engine/index.ts, src/engine/scheduling/index.ts or the dependency-free src/engine/pure.ts.' }, { group: ['**/engine/scheduling/*', '!**/engine/scheduling/index', '!**/engine/scheduling/index.ts'], message: 'Import the scheduling model through src/engine/scheduling/index.ts.' }] }],
     },
   },
   {
