@@ -59,6 +59,24 @@ export const DIRECTIVES = {
       scenario: { required: true, pattern: ID_PATTERN, describe: 'engine scenario preset' },
     },
   },
+  gantt: {
+    form: 'leaf',
+    available: false,
+    label: 'none',
+    attributes: {
+      id: idAttribute('widget id, unique in the lesson'),
+      experiment: { required: true, pattern: ID_PATTERN, describe: 'scheduling experiment (a schedule)' },
+    },
+  },
+  balls: {
+    form: 'leaf',
+    available: false,
+    label: 'none',
+    attributes: {
+      id: idAttribute('widget id, unique in the lesson'),
+      experiment: { required: true, pattern: ID_PATTERN, describe: 'scheduling experiment (balls into bins)' },
+    },
+  },
   quiz: {
     form: 'container',
     available: true,

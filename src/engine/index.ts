@@ -71,10 +71,22 @@ export {
   getMeasurement,
   cellRun,
   evaluate,
+  experimentSetup,
+  isSchedulingRun,
   resolvedRun,
   type Measurement,
   type MeasurementRun,
+  type PacketRun,
+  type SchedulingRun,
 } from './measurements.ts';
+export {
+  EXPERIMENTS,
+  EXPERIMENT_IDS,
+  getExperiment,
+  isExperimentId,
+  type ExperimentId,
+  type ExperimentRecord,
+} from './scheduling/records.ts';
 export {
   PREDICTIONS,
   getPrediction,
@@ -82,6 +94,8 @@ export {
   predictionRun,
   resolvePrediction,
   type Prediction,
+  type PacketPrediction,
+  type SchedulingPrediction,
   type PredictionOutcome,
   type PredictionResult,
 } from './predictions.ts';

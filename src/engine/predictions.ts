@@ -6,8 +6,10 @@
  */
 import type { MeasureFormat } from './measure-format.ts';
 import type { MeasureId } from './measures.ts';
-import { evaluate, resolvedRun, type MeasurementRun } from './measurements.ts';
+import { evaluate, experimentSetup, resolvedRun, type MeasurementRun } from './measurements.ts';
 import type { ScenarioId } from './scenarios/index.ts';
+import type { SchedulingMeasureId } from './scheduling/experiments.ts';
+import type { ExperimentId } from './scheduling/records.ts';
 
 export interface PredictionOutcome {
   id: string;
@@ -17,15 +19,26 @@ export interface PredictionOutcome {
   max?: number;
 }
 
-export interface Prediction {
+interface PredictionBase {
   id: string;
-  /** The scenario the quiz replays, script included. */
-  scenario: ScenarioId;
-  measure: MeasureId;
   format: MeasureFormat;
   /** Ranges that together cover every value, in order; each is one quiz option. */
   outcomes: PredictionOutcome[];
 }
+
+/** A question about the packet simulation: the quiz replays the scenario, script included. */
+export interface PacketPrediction extends PredictionBase {
+  scenario: ScenarioId;
+  measure: MeasureId;
+}
+
+/** A question about the scheduling model: the quiz replays the experiment in its widget. */
+export interface SchedulingPrediction extends PredictionBase {
+  experiment: ExperimentId;
+  measure: SchedulingMeasureId;
+}
+
+export type Prediction = PacketPrediction | SchedulingPrediction;
 
 const RATIO: MeasureFormat = { unit: 'ratio' };
 const PERCENT: MeasureFormat = { unit: 'percent' };
@@ -109,6 +122,29 @@ export const PREDICTIONS: Prediction[] = [
       { id: 'most', min: 0.5 },
     ],
   },
+  {
+    id: 'graham-list-worst',
+    experiment: 'graham-worst-case',
+    measure: 'makespanOverLowerBound',
+    format: { unit: 'number', digits: 2 },
+    outcomes: [
+      { id: 'optimal', max: 1.05 },
+      { id: 'close', min: 1.05, max: 1.5 },
+      { id: 'nearly-double', min: 1.5 },
+    ],
+  },
+  {
+    id: 'balls-two-choices',
+    experiment: 'balls-two-choices',
+    measure: 'maxLoad',
+    format: COUNT,
+    outcomes: [
+      { id: 'two', max: 3 },
+      { id: 'few', min: 3, max: 6 },
+      { id: 'nine', min: 6, max: 12 },
+      { id: 'dozens', min: 12 },
+    ],
+  },
 ];
 
 export function getPrediction(id: string): Prediction | undefined {
@@ -131,8 +167,18 @@ export function outcomeOf(prediction: Prediction, value: number): string | undef
   )?.id;
 }
 
-/** What to run to settle a prediction: its scenario with the scenario's own seed and duration. */
+/**
+ * What to run to settle a prediction: its scenario with the scenario's own seed and duration, or its
+ * experiment. Another `seed` checks that the answer is not a lucky draw.
+ */
 export function predictionRun(prediction: Prediction, seed?: number): MeasurementRun {
+  if ('experiment' in prediction) {
+    const run = { experiment: prediction.experiment, measure: prediction.measure };
+    if (seed === undefined) return run;
+    const setup = experimentSetup(run);
+    const patch = setup.model === 'schedule' ? { seed } : setup.model === 'balls' ? { seeds: [seed] } : {};
+    return { ...run, patch };
+  }
   return { scenario: prediction.scenario, measure: prediction.measure, ...(seed === undefined ? {} : { seed }) };
 }
 

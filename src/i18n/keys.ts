@@ -3,9 +3,13 @@
  * goal), as types: a template like `predict.measure.${id}` then type-checks without a cast, and a
  * missing translation is a compile error where the data is declared.
  */
+import type { SchedulingMeasureId } from '../engine/scheduling/index.ts';
 import en, { type Messages } from './locales/en.ts';
 
 export type MeasureLabel = keyof Messages['predict']['measure'];
+/** Labels of what the scheduling model measures, and of what the packet simulation measures. */
+export type SchedulingMeasureLabel = Extract<MeasureLabel, SchedulingMeasureId>;
+export type PacketMeasureLabel = Exclude<MeasureLabel, SchedulingMeasureId>;
 export type OptionLabel = keyof Messages['widget']['option'];
 export type GoalScenario = keyof Messages['widget']['goal'];
 

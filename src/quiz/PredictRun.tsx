@@ -15,7 +15,11 @@ export function PredictRun({ predict, children }: { predict: PredictData; childr
         <strong>{t(`predict.measure.${predict.measure}`)}:</strong>{' '}
         <span data-measured={predict.value}>{formatMeasure(predict.value, predict.format, i18n.language)}</span>
       </p>
-      <p className="quiz__run-note">{t('predict.how', { seconds: predict.durationMs / 1000, seed: predict.seed })}</p>
+      <p className="quiz__run-note">
+        {predict.experiment
+          ? t('predict.howScheduling', { seed: predict.seed })
+          : t('predict.how', { seconds: predict.durationMs / 1000, seed: predict.seed })}
+      </p>
       {children}
     </div>
   );

@@ -3,7 +3,7 @@
  * content the quiz never looks into: it hands them to the page's renderers. So the model is
  * generic over that content (`Blocks`, `Inlines`), and the content layer fills in its own types.
  */
-import type { MeasureLabel } from '../i18n/keys';
+import type { PacketMeasureLabel, SchedulingMeasureLabel } from '../i18n/keys';
 import type { MeasureFormat } from '../lib/format-measure';
 
 export type QuizKind = 'single' | 'multiple' | 'truefalse' | 'predict';
@@ -40,17 +40,28 @@ export interface QuizData<Blocks = unknown, Inlines = unknown> {
   section?: { id: string; title: string };
 }
 
-/** A prediction resolved at build time by running its scenario headless (engine `PREDICTIONS`). */
-export interface PredictData {
+/** A prediction resolved at build time by running its model headless (engine `PREDICTIONS`). */
+export type PredictData = {
   prediction: string;
-  scenario: string;
-  /** The measured quantity; it has a label in the UI dictionaries (checked by the compiler). */
-  measure: MeasureLabel;
   format: MeasureFormat;
   seed: number;
+  /** Simulated time the packet run lasted (0 for the scheduling model, which has no clock). */
   durationMs: number;
   value: number;
-}
+} & (
+  | {
+      /** The packet scenario the quiz replays; the measured quantity has a label in the dictionaries. */
+      scenario: string;
+      experiment?: undefined;
+      measure: PacketMeasureLabel;
+    }
+  | {
+      /** The scheduling experiment the quiz replays. */
+      experiment: string;
+      scenario?: undefined;
+      measure: SchedulingMeasureLabel;
+    }
+);
 
 export interface ReflectionData<Blocks = unknown> {
   type: 'reflection';

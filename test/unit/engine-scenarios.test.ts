@@ -4,6 +4,7 @@ import {
   MEASUREMENTS,
   cellRun,
   evaluate,
+  isExperimentId,
   isMeasureId,
   isScenarioId,
   PREDICTIONS,
@@ -11,6 +12,7 @@ import {
   runScenario,
   SCENARIOS,
 } from '../../src/engine';
+import { SCHEDULING_MEASURES } from '../../src/engine/scheduling';
 
 const records = Object.values(SCENARIOS);
 
@@ -49,8 +51,13 @@ describe('predictions', () => {
   it.each(PREDICTIONS.map((p) => [p.id, p] as const))(
     '%s: outcomes tile the number line and the answer does not hang on one seed',
     (_id, prediction) => {
-      expect(isMeasureId(prediction.measure)).toBe(true);
-      expect(isScenarioId(prediction.scenario)).toBe(true);
+      if ('experiment' in prediction) {
+        expect(isExperimentId(prediction.experiment)).toBe(true);
+        expect(SCHEDULING_MEASURES).toContain(prediction.measure);
+      } else {
+        expect(isMeasureId(prediction.measure)).toBe(true);
+        expect(isScenarioId(prediction.scenario)).toBe(true);
+      }
       const { outcomes } = prediction;
       expect(outcomes[0]?.min).toBeUndefined();
       expect(outcomes[outcomes.length - 1]?.max).toBeUndefined();

@@ -3,6 +3,7 @@ import {
   getScenario,
   measure,
   PREDICTIONS,
+  type PacketPrediction,
   resolvePrediction,
   runScenario,
   SCENARIOS,
@@ -44,7 +45,7 @@ describe('widgets show honest numbers', () => {
     },
   );
 
-  it.each(PREDICTIONS.map((p) => [p.id, p] as const))(
+  it.each(PREDICTIONS.filter((p) => 'scenario' in p).map((p) => [p.id, p as PacketPrediction] as const))(
     '%s: the replay’s Result row reads exactly what the quiz states, in both languages',
     (_id, prediction) => {
       const built = resolvePrediction(prediction);

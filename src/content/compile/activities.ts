@@ -90,11 +90,15 @@ function settlePrediction(
       undefined,
       `options must be the outcomes of prediction "${predictionId}" in order, as explicit ids: ${outcomeIds.map((o) => `{#${o}}`).join(' ')} (found ${optionIds.map((o) => `{#${o}}`).join(' ')})`,
     );
-  const { measure } = prediction;
-  if (!isMeasureLabel(measure))
+  // The replay names what it runs, and what it measures has a label in both dictionaries.
+  const target =
+    'experiment' in prediction
+      ? isMeasureLabel(prediction.measure) && { experiment: prediction.experiment, measure: prediction.measure }
+      : isMeasureLabel(prediction.measure) && { scenario: prediction.scenario, measure: prediction.measure };
+  if (!target)
     return fail(
       undefined,
-      `prediction "${predictionId}" measures "${measure}", which has no label in predict.measure (src/i18n/locales)`,
+      `prediction "${predictionId}" measures "${prediction.measure}", which has no label in predict.measure (src/i18n/locales)`,
     );
   // Engine runs are deterministic and cached on disk by engine source hash.
   const result = resolvePrediction(prediction, undefined, cachedEvaluate);
@@ -106,12 +110,11 @@ function settlePrediction(
   for (const option of options) option.correct = option.id === result.outcome;
   return {
     prediction: predictionId,
-    scenario: prediction.scenario,
-    measure,
     format: prediction.format,
     seed: result.seed,
     durationMs: result.durationMs,
     value: result.value,
+    ...target,
   };
 }
 

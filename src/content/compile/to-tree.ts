@@ -5,7 +5,7 @@
  */
 import type { Directives } from 'mdast-util-directive';
 import type { PhrasingContent, RootContent } from 'mdast';
-import { cellRun, getMeasurement, isScenarioId, MEASUREMENTS, SCENARIO_IDS } from '../../engine/index.ts';
+import { cellRun, getMeasurement, MEASUREMENTS } from '../../engine/index.ts';
 import { KEBAB_ID } from '../../lib/ids.ts';
 import { DIRECTIVES, isDirectiveName, type DirectiveSpec } from '../directives.ts';
 import type { BlockNode, InlineNode, TableAlign } from '../tree.ts';
@@ -13,6 +13,7 @@ import { parseQuiz, parseReflection } from './activities.ts';
 import { emptyContext, inlineText, positionOf as at, splitHeadingId, type ConvertContext } from './convert-context.ts';
 import type { Diagnostics, Position } from './diagnostics.ts';
 import { cachedEvaluate } from './engine-runs.ts';
+import { widgetTargetError } from './widget-targets.ts';
 
 export type { ConvertContext } from './convert-context.ts';
 export { inlineText, plainText, splitHeadingId } from './convert-context.ts';
@@ -239,8 +240,9 @@ function convertBlockDirective(
   const attrs = attributesOf(node);
   ctx.blockDirectives.push({ name: node.name, ...(attrs.id ? { id: attrs.id } : {}), at: at(node) });
   if (node.type === 'leafDirective') {
-    if (node.name === 'packet-flow' && attrs.scenario && !isScenarioId(attrs.scenario)) {
-      ctx.diag.add(ctx.file, at(node), `unknown scenario "${attrs.scenario}" (known: ${SCENARIO_IDS.join(', ')})`);
+    const targetError = widgetTargetError(node.name, attrs);
+    if (targetError) {
+      ctx.diag.add(ctx.file, at(node), targetError);
       return undefined;
     }
     return { t: 'directive', name: node.name, attrs, c: [] };

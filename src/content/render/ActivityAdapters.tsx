@@ -18,22 +18,21 @@ import { useRenderContext } from './render-context';
 const renderBlocks = (nodes: BlockNode[]) => <Blocks nodes={nodes} />;
 const renderInlines = (nodes: InlineNode[]) => <Inlines nodes={nodes} />;
 /**
- * A predict quiz's scenario, as a widget of its own: the same record (config, script, seed) the
- * build measured, replayed to its duration, where it shows the same measured quantity.
+ * A predict quiz's run, as a widget of its own: the same record (config, script, seed) the build
+ * measured, replayed to its end, where it shows the same measured quantity.
  */
-const renderRun = (quiz: QuizData) =>
-  quiz.predict ? (
+const renderRun = (quiz: QuizData) => {
+  const predict = quiz.predict;
+  if (!predict) return null;
+  if (predict.scenario === undefined) return null;
+  return (
     <PacketFlowAdapter
-      node={{
-        t: 'directive',
-        name: 'packet-flow',
-        attrs: { id: `${quiz.id}-run`, scenario: quiz.predict.scenario },
-        c: [],
-      }}
-      replay={{ measure: quiz.predict.measure, format: quiz.predict.format }}
+      node={{ t: 'directive', name: 'packet-flow', attrs: { id: `${quiz.id}-run`, scenario: predict.scenario }, c: [] }}
+      replay={{ measure: predict.measure, format: predict.format }}
       withGoal={false}
     />
-  ) : null;
+  );
+};
 
 export function QuizAdapter({ node }: { node: BlockDirectiveNode }) {
   const { t } = useTranslation();

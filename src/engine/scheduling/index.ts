@@ -17,3 +17,29 @@ export { optimalMakespan } from './optimal.ts';
 export { throwBalls, type BallsOptions, type BallsResult } from './balls.ts';
 export { firstFitDecreasing, optimalBinCount } from './packing.ts';
 export { greedyKnapsack, optimalKnapsack, type Item, type Packed } from './knapsack.ts';
+export {
+  jobsOf,
+  runSchedule,
+  measureExperiment,
+  LIMITS,
+  SCHEDULING_MEASURES,
+  type BallsSetup,
+  type ExperimentSetup,
+  type JobsSpec,
+  type KnapsackSetup,
+  type PackingSetup,
+  type ScheduleSetup,
+  type SchedulingMeasureId,
+} from './experiments.ts';
+export {
+  EXPERIMENTS,
+  EXPERIMENT_IDS,
+  GANTT_KNOBS,
+  getExperiment,
+  isExperimentId,
+  type ExperimentId,
+  type ExperimentRecord,
+  type GanttKnob,
+  type SchedulingGoal,
+  type SchedulingWidgetSpec,
+} from './records.ts';

@@ -99,6 +99,8 @@ const en = {
     announceRight: 'Your prediction was right.',
     announceWrong: 'Your prediction was not what happened. The outcome and explanations are shown.',
     how: 'Measured by the simulation engine over {{seconds}} s of simulated time with seed {{seed}}. The same scenario runs below: play it, step through it, and watch the numbers.',
+    howScheduling:
+      'Computed by the scheduling model with seed {{seed}}. The same run is replayed below: step through it and watch where each piece of work lands.',
     measure: {
       imbalance: 'Load on the busiest server, as a multiple of its fair share',
       sessionsLostShare: 'Users whose session was lost',
@@ -107,6 +109,8 @@ const en = {
       newBackendsWindowShare: 'Share of the last second’s traffic on the three new servers',
       remapFraction: 'Share of clients moved to a different server',
       errorShare: 'Share of requests that failed',
+      makespanOverLowerBound: 'Finishing time as a multiple of the best possible',
+      maxLoad: 'Requests on the busiest server',
     },
   },
   reflection: {
