@@ -15,6 +15,7 @@ export {
 } from './schedule.ts';
 export { optimalMakespan } from './optimal.ts';
 export { throwBalls, type BallsOptions, type BallsResult } from './balls.ts';
+export { BallsStepper } from './balls-stepper.ts';
 export { firstFitDecreasing, optimalBinCount } from './packing.ts';
 export { greedyKnapsack, optimalKnapsack, type Item, type Packed } from './knapsack.ts';
 export {
@@ -36,6 +37,7 @@ export {
   EXPERIMENT_IDS,
   GANTT_KNOBS,
   getExperiment,
+  goalReached,
   isExperimentId,
   type ExperimentId,
   type ExperimentRecord,

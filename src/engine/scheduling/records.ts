@@ -4,6 +4,7 @@
  * and goal.
  */
 import type { ExperimentSetup } from './experiments.ts';
+import type { Schedule, SchedulingAlgorithm } from './schedule.ts';
 
 export const GANTT_KNOBS = ['algorithm', 'servers', 'distribution', 'jobs', 'staleness', 'd'] as const;
 export type GanttKnob = (typeof GANTT_KNOBS)[number];
@@ -114,4 +115,24 @@ export function isExperimentId(id: string): id is ExperimentId {
 
 export function getExperiment(id: ExperimentId): ExperimentRecord {
   return EXPERIMENTS[id];
+}
+
+/**
+ * Whether a schedule meets a widget's goal. Graham's worst case: list scheduling on m ≥ 2 servers
+ * finishing at exactly (2 − 1/m) times the lower bound. List scheduling never exceeds
+ * (2 − 1/m) × the lower bound, so reaching it also means the optimum equals the bound; compared in
+ * integers (m · makespan ≥ (2m − 1) · bound) so no rounding can grant or deny it.
+ */
+export function goalReached(
+  goal: SchedulingGoal,
+  run: { algorithm: SchedulingAlgorithm; servers: number; schedule: Schedule },
+): boolean {
+  switch (goal) {
+    case 'graham-worst-case': {
+      const m = run.servers;
+      const { makespan, lowerBound } = run.schedule;
+      if (run.algorithm !== 'list' || m < 2 || run.schedule.placements.length === 0) return false;
+      return m * makespan >= (2 * m - 1) * lowerBound - 1e-9;
+    }
+  }
 }
