@@ -107,7 +107,8 @@ export const SCHEDULING_MEASUREMENTS: SchedulingMeasurement[] = [
   },
   {
     id: 'stale-random',
-    describe: 'makespan over the lower bound in the stale-information experiment with random picks, which need no load data',
+    describe:
+      'makespan over the lower bound in the stale-information experiment with random picks, which need no load data',
     format: RATIO_2,
     base: { experiment: 'stale-herding', measure: 'makespanOverLowerBound', patch: { algorithm: 'random' } },
   },
