@@ -25,13 +25,14 @@ export interface GanttFrame {
   latest: number;
   lowerBound: number;
   makespan: number;
-  /** The largest job, for colouring big jobs apart. */
-  largest: number;
+  /** The mean job size: a job over twice the mean is drawn apart as big. */
+  meanSize: number;
   animate: boolean;
 }
 
 export function drawGantt(svgElement: SVGSVGElement, frame: GanttFrame): number {
-  const g = ganttGeometry(frame.width, frame.servers, frame.horizon);
+  // A width measured before layout can be tiny: never draw narrower than a phone column.
+  const g = ganttGeometry(Math.max(240, frame.width), frame.servers, frame.horizon);
   const svg = select(svgElement).attr('viewBox', `0 0 ${g.width} ${g.height}`).attr('height', g.height);
   const x = (t: number) => g.left + t * g.unit;
   const plotBottom = g.top + frame.servers * g.rowHeight;
@@ -63,7 +64,7 @@ export function drawGantt(svgElement: SVGSVGElement, frame: GanttFrame): number 
     .data([null])
     .join((enter) => enter.append('g').attr('class', 'gantt__jobs'));
   const gap = g.rowHeight >= 12 ? 2 : 0.5;
-  const big = (size: number) => frame.largest > 2 && size >= frame.largest * 0.6;
+  const big = (size: number) => size > 2 * frame.meanSize;
   const bars = jobs
     .selectAll<SVGGElement, GanttBar>('g.gantt__job')
     .data(frame.bars, (d) => String(d.job))

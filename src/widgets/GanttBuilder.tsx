@@ -17,7 +17,7 @@ export const GanttBuilder = memo(function GanttBuilder({
   sizes: readonly number[];
   onChange: (sizes: number[]) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [custom, setCustom] = useState('6');
   const full = sizes.length >= MAX_BUILDER_JOBS;
   const customSize = Number(custom);
@@ -27,7 +27,6 @@ export const GanttBuilder = memo(function GanttBuilder({
   };
   const inputId = `${widgetId}-job-size`;
   const hintId = `${widgetId}-job-size-hint`;
-  const list = new Intl.ListFormat(i18n.language, { style: 'narrow', type: 'unit' });
   return (
     <div className="gantt-builder" role="group" aria-labelledby={`${widgetId}-builder-title`}>
       <p className="gantt-builder__title" id={`${widgetId}-builder-title`}>
@@ -98,7 +97,7 @@ export const GanttBuilder = memo(function GanttBuilder({
       <p className="gantt-builder__jobs" data-builder-jobs={sizes.join(' ')}>
         {sizes.length === 0
           ? t('scheduling.gantt.builder.empty')
-          : t('scheduling.gantt.builder.list', { sizes: list.format(sizes.map(String)) })}
+          : t('scheduling.gantt.builder.list', { sizes: sizes.join(', ') })}
       </p>
       {full && <p className="gantt__note">{t('scheduling.gantt.builder.full', { max: MAX_BUILDER_JOBS })}</p>}
     </div>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMeasure } from '../lib/format-measure';
 
@@ -23,7 +23,7 @@ export const GanttReadout = memo(function GanttReadout({ numbers }: { numbers: G
   const ratio = (a: number, b: number) =>
     b > 0 ? formatMeasure(a / b, { unit: 'number', digits: 2 }, i18n.language) : '—';
   const { placed, total, servers, makespan, lowerBound, optimum } = numbers;
-  const rows: [string, string, string][] = [
+  const rows: [string, string, ReactNode][] = [
     ['placed', t('scheduling.gantt.readout.placed'), t('scheduling.gantt.readout.placedValue', { placed, total })],
     ['makespan', t('scheduling.gantt.readout.makespan'), n(makespan)],
     ['lowerBound', t('scheduling.gantt.readout.lowerBound'), n(lowerBound, 2)],
@@ -33,9 +33,13 @@ export const GanttReadout = memo(function GanttReadout({ numbers }: { numbers: G
     rows.push([
       'optimum',
       t('scheduling.gantt.readout.optimum'),
-      optimum === undefined
-        ? t('scheduling.gantt.readout.optimumSkipped', { max: OPTIMUM_MAX_JOBS })
-        : `${n(optimum)} (${t('scheduling.gantt.readout.optimumRatio')}: ${ratio(makespan, optimum)})`,
+      optimum === undefined ? (
+        <span className="gantt__skipped">
+          {t('scheduling.gantt.readout.optimumSkipped', { max: OPTIMUM_MAX_JOBS })}
+        </span>
+      ) : (
+        `${n(optimum)} (${t('scheduling.gantt.readout.optimumRatio')}: ${ratio(makespan, optimum)})`
+      ),
     ]);
   }
   return (

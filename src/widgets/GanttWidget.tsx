@@ -122,7 +122,10 @@ export default function GanttWidget({
     };
   }, [bars, placed, total, setup.servers]);
 
-  const largest = useMemo(() => Math.max(0, ...jobsOf(setup)), [setup]);
+  const meanSize = useMemo(() => {
+    const sizes = jobsOf(setup);
+    return sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0;
+  }, [setup]);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
@@ -134,10 +137,10 @@ export default function GanttWidget({
       latest: bars.length ? bars[bars.length - 1]!.job : -1,
       lowerBound: numbers.lowerBound,
       makespan: numbers.makespan,
-      largest,
+      meanSize,
       animate: !reducedMotion,
     });
-  }, [bars, numbers, width, setup.servers, result, largest, reducedMotion]);
+  }, [bars, numbers, width, setup.servers, result, meanSize, reducedMotion]);
 
   // The goal is about the whole instance the student built, checked with the model's numbers.
   const reachedNow =

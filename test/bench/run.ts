@@ -51,6 +51,13 @@ for (const chunk of bundle.glossaryChunks) console.log(`  ${chunk.name}: ${kb(ch
 console.log(
   `  packet-flow widget chunk (lazy): ${kb(bundle.widgetGzip)} (budget 75.0 KB) ${check(bundle.widgetGzip > 0 && bundle.widgetGzip <= 75 * KB, 'widget chunk')}`,
 );
+for (const [name, size] of [
+  ['Gantt', bundle.ganttGzip],
+  ['balls-into-bins', bundle.ballsGzip],
+] as const)
+  console.log(
+    `  ${name} widget chunk (lazy): ${kb(size)} (budget 75.0 KB) ${check(size > 0 && size <= 75 * KB, `${name} chunk`)}`,
+  );
 
 if (!process.argv.includes('--no-lighthouse')) {
   const { url, server } = await serveDist(dist, `${CSP}; frame-ancestors 'none'`);
