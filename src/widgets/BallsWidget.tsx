@@ -4,7 +4,7 @@
  * thrown in slices (./use-balls-run) so a million keep the page responsive. Inside a predict quiz
  * it replays the quiz's own run (one number of choices) and ends on the number the quiz states.
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getExperiment, measureExperiment, type BallsSetup, type ExperimentId } from '../engine/scheduling/index.ts';
 import { formatMeasure } from '../lib/format-measure';
@@ -60,7 +60,12 @@ export default function BallsWidget({ widgetId, experimentId, reducedMotion, rep
     ...(replay ? { pace: setup.n / 5 } : {}),
     showEvery: !reducedMotion,
   });
-  const number = (v: number) => new Intl.NumberFormat(i18n.language).format(v);
+  // Formatters built once per language: constructing Intl objects on every redraw cost whole frames.
+  const { number, list } = useMemo(() => {
+    const numberFormat = new Intl.NumberFormat(i18n.language);
+    const listFormat = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+    return { number: (v: number) => numberFormat.format(v), list: (items: string[]) => listFormat.format(items) };
+  }, [i18n.language]);
   const sizes = SIZES.includes(setup.n) ? SIZES : [...SIZES, setup.n].sort((a, b) => a - b);
   const onSize = (index: number) => {
     const next = sizes[index] ?? setup.n;
@@ -71,7 +76,7 @@ export default function BallsWidget({ widgetId, experimentId, reducedMotion, rep
   const maxLoad = Math.max(1, ...run.results.map((r) => r.maxLoad));
   const maxShare = Math.max(...run.results.flatMap((r) => r.loadCounts.map((c) => c / n)));
   const choicesText = (d: number) => t('scheduling.balls.choices', { count: d });
-  const summary = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+  const summary = list(
     run.results.map((r, i) =>
       t('scheduling.balls.summaryPart', { choices: choicesText(choices[i]!), max: number(r.maxLoad) }),
     ),
@@ -169,13 +174,18 @@ export default function BallsWidget({ widgetId, experimentId, reducedMotion, rep
         title={t('scheduling.balls.table.title')}
         className="packet-flow__panel"
       >
-        <BallsTable
-          n={sizeText}
-          choices={choices.map(choicesText)}
-          results={run.results}
-          maxLoad={maxLoad}
-          number={number}
-        />
+        {/* Counts once the last ball has landed: a table redrawn while they fly would cost frames. */}
+        {run.done ? (
+          <BallsTable
+            n={sizeText}
+            choices={choices.map(choicesText)}
+            results={run.results}
+            maxLoad={maxLoad}
+            number={number}
+          />
+        ) : (
+          <p className="balls__status">{t('scheduling.balls.computing')}</p>
+        )}
       </Disclosure>
     </figure>
   );

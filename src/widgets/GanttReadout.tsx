@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMeasure } from '../lib/format-measure';
 
@@ -18,8 +18,11 @@ export const OPTIMUM_MAX_JOBS = 12;
 /** The numbers that answer the chart: makespan against the lower bound (and the optimum when small). */
 export const GanttReadout = memo(function GanttReadout({ numbers }: { numbers: GanttNumbers }) {
   const { t, i18n } = useTranslation();
-  const n = (value: number, digits = 0) =>
-    new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(value);
+  const formats = useMemo(
+    () => [0, 1, 2].map((digits) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits })),
+    [i18n.language],
+  );
+  const n = (value: number, digits = 0) => formats[digits]!.format(value);
   const ratio = (a: number, b: number) =>
     b > 0 ? formatMeasure(a / b, { unit: 'number', digits: 2 }, i18n.language) : '—';
   const { placed, total, servers, makespan, lowerBound, optimum } = numbers;

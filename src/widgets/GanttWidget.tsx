@@ -4,7 +4,7 @@
  * pure and fast); playback only reveals its placements in order, so stepping back is free and every
  * number shown is the model's. Loaded lazily as its own chunk, without the packet engine.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   getExperiment,
@@ -122,6 +122,7 @@ export default function GanttWidget({
     };
   }, [bars, placed, total, setup.servers]);
 
+  const layoutKey = useMemo(() => JSON.stringify(setup), [setup]);
   const meanSize = useMemo(() => {
     const sizes = jobsOf(setup);
     return sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0;
@@ -139,8 +140,9 @@ export default function GanttWidget({
       makespan: numbers.makespan,
       meanSize,
       animate: !reducedMotion,
+      layoutKey,
     });
-  }, [bars, numbers, width, setup.servers, result, meanSize, reducedMotion]);
+  }, [bars, numbers, width, setup.servers, result, meanSize, reducedMotion, layoutKey]);
 
   // The goal is about the whole instance the student built, checked with the model's numbers.
   const reachedNow =
@@ -181,6 +183,8 @@ export default function GanttWidget({
     setPlaced(Infinity);
   }, []);
 
+  // The table of up to 64 rows may lag a frame behind while playing: the chart comes first.
+  const tableBars = useDeferredValue(bars);
   const last = bars[bars.length - 1];
   const announcement =
     last === undefined
@@ -287,7 +291,7 @@ export default function GanttWidget({
         title={t('scheduling.gantt.table.title')}
         className="packet-flow__panel"
       >
-        <GanttTable servers={m} bars={bars} placed={placed} total={total} />
+        <GanttTable servers={m} bars={tableBars} placed={tableBars.length} total={total} />
       </Disclosure>
     </figure>
   );

@@ -2,9 +2,11 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { BallsStepper, type BallsResult } from '../engine/scheduling/index.ts';
 
 /** Balls per stepper between two looks at the clock: small enough to stop near the frame budget. */
-const CHUNK = 4096;
+const CHUNK = 1024;
 /** Work per slice before yielding to the page, in ms: leaves room for a 60 Hz frame. */
-const SLICE_MS = 8;
+const SLICE_MS = 6;
+/** The histograms redraw four times a second while balls land (each redraw is a React render). */
+const REDRAW_MS = 250;
 
 export interface BallsProgress {
   thrown: number;
@@ -55,6 +57,7 @@ export function useBallsRun({
     if (!running && !rush) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = performance.now();
+    let drawn = 0;
     const slice = () => {
       const start = performance.now();
       // A watched replay throws at its pace; otherwise (or when asked to finish) as fast as the budget allows.
@@ -65,8 +68,12 @@ export function useBallsRun({
         for (const s of steppers) s.throwSome(k);
         allowance -= k;
       }
-      bump();
-      if (steppers.some((s) => !s.done)) timer = setTimeout(slice, pace && !rush ? 16 : 0);
+      const more = steppers.some((s) => !s.done);
+      if (!more || performance.now() - drawn >= REDRAW_MS) {
+        drawn = performance.now();
+        bump();
+      }
+      if (more) timer = setTimeout(slice, pace && !rush ? 16 : 0);
     };
     timer = setTimeout(slice, 0);
     return () => clearTimeout(timer);
