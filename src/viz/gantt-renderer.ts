@@ -114,10 +114,15 @@ function drawBars(svg: Svg, g: GanttGeometry, frame: GanttFrame, fresh: boolean)
   };
   const update = jobs.selectAll<SVGGElement, GanttBar>('g.gantt__job').data(frame.bars, (d) => String(d.job));
   update.exit().remove();
+  // Alternate shades by arrival, set once per bar: an :nth-child rule would restyle every bar
+  // each time one is added.
   const entered = update
     .enter()
     .append('g')
-    .attr('class', `gantt__job${frame.animate ? ' gantt__job--enter' : ''}`);
+    .attr(
+      'class',
+      (d) => `gantt__job${d.job % 2 ? ' gantt__job--alt' : ''}${frame.animate ? ' gantt__job--enter' : ''}`,
+    );
   entered.append('rect');
   entered.append('text');
   place(fresh ? entered.merge(update) : entered);
