@@ -258,8 +258,10 @@ export default function GanttWidget({
         </li>
         <li>{t('scheduling.gantt.time')}</li>
       </ul>
+      {/* Each step is spoken when the student steps; while playing, only where playback stops
+          (forty announcements a second would drown a screen reader). */}
       <p className="visually-hidden" role="status" data-announce>
-        {announcement}
+        {playing ? '' : announcement}
       </p>
       <div className="packet-flow__controls" role="group" aria-label={t('scheduling.gantt.controls')}>
         <Transport
