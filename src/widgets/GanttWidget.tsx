@@ -4,7 +4,7 @@
  * pure and fast); playback only reveals its placements in order, so stepping back is free and every
  * number shown is the model's. Loaded lazily as its own chunk, without the packet engine.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   getExperiment,
@@ -183,8 +183,6 @@ export default function GanttWidget({
     setPlaced(Infinity);
   }, []);
 
-  // The table of up to 64 rows may lag a frame behind while playing: the chart comes first.
-  const tableBars = useDeferredValue(bars);
   const last = bars[bars.length - 1];
   const announcement =
     last === undefined
@@ -293,7 +291,7 @@ export default function GanttWidget({
         title={t('scheduling.gantt.table.title')}
         className="packet-flow__panel"
       >
-        <GanttTable servers={m} bars={tableBars} placed={tableBars.length} total={total} />
+        <GanttTable servers={m} bars={bars} placed={placed} total={total} live={!playing} />
       </Disclosure>
     </figure>
   );

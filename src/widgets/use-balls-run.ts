@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { BallsStepper, type BallsResult } from '../engine/scheduling/index.ts';
 
 /** Balls per stepper between two looks at the clock: small enough to stop near the frame budget. */
-const CHUNK = 1024;
+const CHUNK = 512;
 /** Work per slice before yielding to the page, in ms: leaves room for a 60 Hz frame. */
-const SLICE_MS = 6;
+const SLICE_MS = 5;
 /** The histograms redraw four times a second while balls land (each redraw is a React render). */
 const REDRAW_MS = 250;
 
