@@ -103,7 +103,11 @@ function RangeField({
 }) {
   const { t } = useTranslation();
   const value = settings[knob];
-  const text = t(`scheduling.gantt.unit.${knob}`, { count: value });
+  // Refreshing after every job is fresh information: said so, not left to a plural form.
+  const text =
+    knob === 'staleness' && value === 1
+      ? t('scheduling.gantt.unit.stalenessFresh')
+      : t(`scheduling.gantt.unit.${knob}`, { count: value });
   const usedBy = USED_BY[knob];
   const unused = usedBy !== undefined && settings.algorithm !== usedBy;
   const noteId = `${id}-note`;

@@ -51,9 +51,10 @@ const scheduling = {
       servers_other: '{{count}} servers',
       jobs_one: '{{count}} job',
       jobs_other: '{{count}} jobs',
-      staleness_one: 'every job (fresh figures)',
+      staleness_one: '{{count}} job',
       staleness_other: '{{count}} jobs',
       d_one: '{{count}} server',
+      stalenessFresh: '1 job (fresh figures)',
       d_other: '{{count}} servers',
     },
     readout: {
@@ -66,7 +67,7 @@ const scheduling = {
       optimum: 'Optimum, found by exact search',
       optimumRatio: 'Makespan ÷ optimum',
       optimumSkipped: 'not searched: exact search runs for up to {{max}} jobs',
-      bound: 'List scheduling never exceeds 2 − 1/m = {{bound}}',
+      bound: 'List scheduling never exceeds 2 − 1/m = {{bound}} times the optimum',
     },
     announce: {
       start: 'No jobs placed yet. Jobs: {{total}}, servers: {{servers}}.',
@@ -105,7 +106,7 @@ const scheduling = {
     },
     goal: {
       'graham-worst-case':
-        'Build the instance that drives list scheduling to its worst case: a makespan of 2 − 1/m times the optimum ({{bound}} on {{servers}} servers).',
+        'Build the instance that drives list scheduling to its worst case: a makespan of 2 − 1/m times the optimum ({{bound}} for m = {{servers}}).',
       progress: 'Now: {{ratio}} times the lower bound.',
       needsList: 'The goal is about list scheduling: switch the algorithm back to it.',
     },

@@ -55,7 +55,7 @@ const scheduling = {
       jobs_few: '{{count}} задания',
       jobs_many: '{{count}} заданий',
       jobs_other: '{{count}} задания',
-      staleness_one: 'каждое задание (свежие данные)',
+      staleness_one: '{{count}} задание',
       staleness_few: '{{count}} задания',
       staleness_many: '{{count}} заданий',
       staleness_other: '{{count}} задания',
@@ -63,6 +63,7 @@ const scheduling = {
       d_few: '{{count}} сервера',
       d_many: '{{count}} серверов',
       d_other: '{{count}} сервера',
+      stalenessFresh: '1 задание (свежие данные)',
     },
     readout: {
       title: 'Числа',
@@ -74,7 +75,7 @@ const scheduling = {
       optimum: 'Оптимум (точный перебор)',
       optimumRatio: 'Длина расписания ÷ оптимум',
       optimumSkipped: 'не считали: точный перебор — не больше чем для {{max}} заданий',
-      bound: 'Списочный алгоритм никогда не хуже 2 − 1/m = {{bound}}',
+      bound: 'Списочный алгоритм никогда не превышает оптимум больше чем в 2 − 1/m = {{bound}} раза',
     },
     announce: {
       start: 'Пока ничего не распределено. Заданий: {{total}}, серверов: {{servers}}.',
@@ -113,8 +114,8 @@ const scheduling = {
     },
     goal: {
       'graham-worst-case':
-        'Постройте набор заданий, на котором списочный алгоритм хуже всего: длина расписания в 2 − 1/m раза больше оптимума ({{bound}} при {{servers}} серверах).',
-      progress: 'Сейчас: {{ratio}} от нижней оценки.',
+        'Постройте набор заданий, на котором списочный алгоритм хуже всего: длина расписания в 2 − 1/m раза больше оптимума ({{bound}} при m = {{servers}}).',
+      progress: 'Сейчас отношение к нижней оценке — {{ratio}}.',
       needsList: 'Цель — про списочный алгоритм: верните его в настройках.',
     },
     progress: 'Задание {{placed}} из {{total}}',
