@@ -99,6 +99,13 @@ export interface BalancerConfig {
   statsRefreshMs: number;
   /** Power-of-d choices: how many backends to sample. */
   choices: number;
+  /**
+   * Connection draining when a backend is removed (ms; 0 = none): it takes no new work, finishes
+   * what it has and closes idle connections, and whatever is left at the deadline is cut. AWS
+   * calls this the deregistration delay (300 s by default there); 0 here keeps a removal abrupt,
+   * which is what the scenarios without draining measure.
+   */
+  drainMs: number;
 }
 
 export interface BackendConfig {
@@ -234,6 +241,7 @@ export function defaultConfig(): SimConfig {
       maglevTableSize: 65_537,
       statsRefreshMs: 0,
       choices: 2,
+      drainMs: 0,
     },
     pools: [pool('web', 4)],
     health: {

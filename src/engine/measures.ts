@@ -70,6 +70,19 @@ export const MEASURES = {
     return shares.length ? Math.min(...shares) * shares.length : NaN;
   },
   sessionsLost: (run) => run.metrics.sessionsLost,
+  /** Requests that failed over the run, for whatever reason. */
+  failedRequests: (run) => run.metrics.requests.failed,
+  /** Removed servers that have left the pool (drained, cut at the deadline, or removed at once). */
+  drainsFinished: (run) => run.metrics.drains.filter((d) => d.leftMs !== null).length,
+  /** Requests cut by removals: what the servers still held when they left. */
+  drainCutRequests: (run) => run.metrics.drains.reduce((sum, d) => sum + d.cutRequests, 0),
+  /** Connections reset by removals. */
+  drainCutConnections: (run) => run.metrics.drains.reduce((sum, d) => sum + d.cutConnections, 0),
+  /** The longest a removed server took to leave, in seconds (NaN before any has left). */
+  slowestLeaveSeconds: (run) => {
+    const times = run.metrics.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
+    return times.length ? Math.max(...times) : NaN;
+  },
   /** Sessions lost per simulated user: how much of the user base had to log in again. */
   sessionsLostShare: (run) => share(run.metrics.sessionsLost, run.config.clients.count),
   balancerByteShare: (run) => run.metrics.balancer.bytesShare,
@@ -115,6 +128,9 @@ export const MEASURES = {
   // The scenario's own settings, so prose that describes a setup reads it from the same record.
   /** Simulated users (distinct clients). */
   clientCount: (run) => run.config.clients.count,
+  requestRate: (run) => run.config.clients.ratePerSecond,
+  /** The drain deadline the scenario sets, in seconds. */
+  drainDeadlineSeconds: (run) => run.config.balancer.drainMs / 1000,
   /** Share of users behind the one corporate NAT address. */
   natShare: (run) => run.config.clients.natShare,
   natUsers: (run) => Math.round(run.config.clients.count * run.config.clients.natShare),

@@ -19,6 +19,9 @@ const NUMBER_1: MeasureFormat = { unit: 'number', digits: 1 };
  * evaluates every measurement, so runs stay cheap).
  */
 const SETTING = 1;
+/** Drain deadlines for the rolling deploy: long enough for HTTP, a short one for WebSockets. */
+const DRAIN_30S = { balancer: { drainMs: 30_000 } } as const;
+const DRAIN_10S = { balancer: { drainMs: 10_000 } } as const;
 /** The hashing table's population: 100,000 users on five servers. */
 const CHURN_KEYS = { clients: { count: 100_000 } } as const;
 /** Enough requests from those users that each server's share of them shows its share of users. */
@@ -252,6 +255,53 @@ export const PACKET_MEASUREMENTS: PacketMeasurement[] = [
     format: { unit: 'number', digits: 0 },
     base: { scenario: 'herding-stale-stats', durationMs: SETTING, measure: 'statsAgeOverService' },
     rows: { t0: { patch: STALENESS.t0 }, t1: { patch: STALENESS.t1 }, t5: { patch: STALENESS.t5 } },
+  },
+  // A rolling deploy with and without draining (rolling-deploy).
+  {
+    id: 'deploy-failed',
+    describe: 'requests that fail while four servers are replaced one by one at 400 req/s',
+    format: COUNT,
+    base: { scenario: 'rolling-deploy', measure: 'failedRequests' },
+    cols: {
+      abrupt: { patch: { balancer: { drainMs: 0 } } },
+      drained: { patch: DRAIN_30S },
+      'websocket-abrupt': { patch: { balancer: { drainMs: 0 }, clients: { protocol: 'websocket' } } },
+      'websocket-drained': { patch: { ...DRAIN_10S, clients: { protocol: 'websocket' } }, durationMs: 30_000 },
+    },
+  },
+  {
+    id: 'deploy-slowest-leave',
+    describe: 'longest time, in seconds, an old server takes to leave during the rolling deploy',
+    format: { unit: 'number', digits: 1 },
+    base: { scenario: 'rolling-deploy', measure: 'slowestLeaveSeconds', patch: DRAIN_30S },
+    cols: {
+      http: {},
+      websocket: { patch: { ...DRAIN_10S, clients: { protocol: 'websocket' } }, durationMs: 30_000 },
+    },
+  },
+  {
+    id: 'deploy-websockets-cut',
+    describe: 'WebSocket connections reset at the drain deadline over the rolling deploy (10 s deadline)',
+    format: COUNT,
+    base: {
+      scenario: 'rolling-deploy',
+      measure: 'drainCutConnections',
+      patch: { ...DRAIN_10S, clients: { protocol: 'websocket' } },
+      durationMs: 30_000,
+    },
+  },
+  {
+    id: 'deploy-rate',
+    describe: 'request rate of the rolling deploy (req/s)',
+    format: COUNT,
+    base: { scenario: 'rolling-deploy', durationMs: SETTING, measure: 'requestRate' },
+  },
+  {
+    id: 'deploy-deadline',
+    describe: 'drain deadlines (s) in the rolling-deploy tables',
+    format: COUNT,
+    base: { scenario: 'rolling-deploy', durationMs: SETTING, measure: 'drainDeadlineSeconds', patch: DRAIN_30S },
+    cols: { http: {}, websocket: { patch: DRAIN_10S } },
   },
 ];
 

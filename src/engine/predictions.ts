@@ -112,6 +112,18 @@ export const PREDICTIONS: Prediction[] = [
     ],
   },
   {
+    id: 'deploy-failed-requests',
+    scenario: 'rolling-deploy',
+    measure: 'failedRequests',
+    format: COUNT,
+    outcomes: [
+      { id: 'none', max: 1 },
+      { id: 'handful', min: 1, max: 10 },
+      { id: 'dozens', min: 10, max: 300 },
+      { id: 'most', min: 300 },
+    ],
+  },
+  {
     id: 'gray-failure-errors',
     scenario: 'health-gray-failure',
     measure: 'errorShare',

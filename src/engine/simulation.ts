@@ -33,6 +33,7 @@ import {
   COLUMN_BUSY,
   COLUMN_REQUESTS,
   COMPLETE,
+  DRAIN_DEADLINE,
   HEALTH,
   PER_BACKEND,
   REFRESH,
@@ -100,6 +101,9 @@ export class Simulation extends SimState {
           break;
         case REFRESH:
           refreshLoadView(this);
+          break;
+        case DRAIN_DEADLINE:
+          membership.drainDeadline(this, ref);
           break;
       }
     }
@@ -207,6 +211,7 @@ export class Simulation extends SimState {
     const b = this.req.backend[r] as number;
     if (this.status[b] === STATE_CRASHED || this.req.epoch[r] !== this.backends[b]!.epoch) {
       fail(this, r, b);
+      if (this.drainingCount !== 0) membership.settleDrain(this, b);
       return;
     }
     if ((this.active[b] as number) < this.backends[b]!.config.concurrency) this.startService(r, b);
@@ -258,6 +263,7 @@ export class Simulation extends SimState {
     ) {
       // Gray failure: served, but with a 5xx. Crashed mid-request: the response never comes.
       fail(this, r, b);
+      if (this.drainingCount !== 0) membership.settleDrain(this, b);
       return;
     }
     countResponse(this, this.req.template[r] as number);
@@ -267,6 +273,7 @@ export class Simulation extends SimState {
     recordSuccess(this, r, b, this.nowUs + backUs - (this.req.start[r] as number));
     this.tracer.response(this, r, b, backUs, viaBalancer);
     this.req.release(r);
+    if (this.drainingCount !== 0) membership.settleDrain(this, b);
   }
 
   // ───────────────────────────── live changes ─────────────────────────────

@@ -89,6 +89,7 @@ export function validateConfig(config: SimConfig): void {
     throw new EngineParamError('balancer.maglevTableSize', 'a prime number', balancer.maglevTableSize);
   number('balancer.statsRefreshMs', balancer.statsRefreshMs, 0, 600_000);
   number('balancer.choices', balancer.choices, 1, 16, true);
+  number('balancer.drainMs', balancer.drainMs, 0, 3_600_000);
 
   const poolIds = new Set<string>();
   let backends = 0;

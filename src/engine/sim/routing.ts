@@ -68,11 +68,13 @@ export function candidates(s: SimState, pool: PoolState): number[] {
   const out: number[] = [];
   let configured = 0;
   for (const b of pool.backends) {
-    if (s.backends[b]!.removed) continue;
+    // A draining backend is on its way out: not even fail-open sends it new work.
+    if (s.backends[b]!.removed || s.backends[b]!.drain !== null) continue;
     configured++;
     if (isCandidate(s, b)) out.push(b);
   }
-  if (out.length === 0 && configured > 0) for (const b of pool.backends) if (!s.backends[b]!.removed) out.push(b);
+  if (out.length === 0 && configured > 0)
+    for (const b of pool.backends) if (!s.backends[b]!.removed && s.backends[b]!.drain === null) out.push(b);
   pool.candidates = out;
   pool.version = s.membershipVersion;
   return out;
@@ -92,6 +94,7 @@ function expireEjections(s: SimState): void {
 function isCandidate(s: SimState, b: number): boolean {
   return (
     !s.backends[b]!.removed &&
+    s.backends[b]!.drain === null &&
     (s.healthy[b] as boolean) &&
     (s.ejectedUntil[b] as number) <= s.nowUs &&
     (s.weights[b] as number) > 0

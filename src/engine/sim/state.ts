@@ -29,6 +29,8 @@ export const AT_BACKEND = 2;
 export const COMPLETE = 3;
 export const HEALTH = 4;
 export const REFRESH = 5;
+/** A draining backend's deadline: whatever it still holds then is cut. */
+export const DRAIN_DEADLINE = 6;
 
 /** Backend states as stored in `SimState.status`. */
 const STATE_UP = 0;
@@ -49,6 +51,20 @@ export interface RemapReport {
   fraction: number;
 }
 
+/** How one backend left the pool: at once, or drained (and how long that took, and what was cut). */
+export interface DrainRecord {
+  backend: string;
+  startedMs: number;
+  /** When it would be cut at the latest (equals `startedMs` for an abrupt removal). */
+  deadlineMs: number;
+  /** When it left: it ran out of work, or the deadline came. Null while it is still draining. */
+  leftMs: number | null;
+  /** Requests it still held when it left: they fail. */
+  cutRequests: number;
+  /** Connections still open to it when it left: they are reset. */
+  cutConnections: number;
+}
+
 export interface Backend {
   id: string;
   pool: number;
@@ -57,6 +73,8 @@ export interface Backend {
   queue: IntQueue;
   /** Bumped when it crashes or is removed: requests sent before then fail. */
   epoch: number;
+  /** Its entry in `SimState.drains` while it drains (no new work, leaves when idle), else null. */
+  drain: DrainRecord | null;
   histogram: Histogram;
 }
 
@@ -179,6 +197,9 @@ export class SimState {
   readonly poolRequests: number[] = [];
   readonly latency = new Histogram();
   lastRemap: RemapReport | null = null;
+  /** Every removal so far, in order; `drainingCount` of them are still draining. */
+  readonly drains: DrainRecord[] = [];
+  drainingCount = 0;
   /** Salt of the cache-hit hash, so each seed caches different requests. */
   readonly cacheSalt: number;
 
@@ -236,6 +257,7 @@ export class SimState {
       removed: false,
       queue: new IntQueue(),
       epoch: 0,
+      drain: null,
       histogram: new Histogram(),
     });
     this.pools[poolIndex]!.backends.push(b);

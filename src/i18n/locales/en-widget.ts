@@ -42,6 +42,8 @@ const widget = {
     'health-passive-ejection': 'Watch passive checks mark web-3 down after a few real failures.',
     'reverse-proxy': 'Raise the request rate to 3,000 req/s or more: how much does the cache still answer?',
     'layered-tiers': 'Add a backend behind the L7 tier.',
+    'rolling-deploy':
+      'Give the servers time to drain, then reset and watch a whole deploy finish without a failed request.',
   },
   note: {
     title: 'What you are looking at',
@@ -73,6 +75,14 @@ const widget = {
     'crash-memory-sessions-replay': 'Replay: web-2 crashes with sessions in memory',
     'crash-shared-store-replay': 'Replay: web-2 crashes with a shared session store',
     'hash-churn-replay': 'Replay: a sixth server joins a Maglev table',
+    'rolling-deploy': 'A rolling deploy',
+  },
+  drain: {
+    title: 'Old servers leaving',
+    draining: '{{backend}}: draining for {{seconds}} s so far',
+    left: '{{backend}}: left after {{seconds}} s, nothing cut',
+    cut_one: '{{backend}}: left after {{seconds}} s, cutting {{count}} request and {{connections}} open connections',
+    cut_other: '{{backend}}: left after {{seconds}} s, cutting {{count}} requests and {{connections}} open connections',
   },
   legendHandshake: 'handshake (TCP or TLS)',
   node: { clients: 'clients', nat: 'NAT', store: 'session store', l4Tier: 'L4 tier', balancer: 'balancer' },
@@ -95,6 +105,8 @@ const widget = {
     natShare: 'Users behind one NAT',
     canary: 'Canary weight',
     responseKb: 'Response size',
+    drain: 'Drain deadline (0: remove at once)',
+    protocol: 'Client protocol',
   },
   option: {
     l4: 'L4 (per connection)',
@@ -118,6 +130,9 @@ const widget = {
     'ip-hash': 'IP hash (modulo)',
     'ring-hash': 'ring hash',
     maglev: 'Maglev',
+    http1: 'HTTP/1.1 (keep-alive)',
+    http2: 'HTTP/2',
+    websocket: 'WebSocket',
   },
   unit: {
     perSecond: '{{value}} req/s',
@@ -227,6 +242,8 @@ const widget = {
     errorRate: 'Failed requests (last second)',
     busyServers: 'Servers with traffic (last second)',
     cacheHits: 'Answered from the cache',
+    failedRequests: 'Failed requests (whole run)',
+    slowestLeave: 'Slowest server to leave',
     all: 'All numbers',
     poolShare: 'Share to {{pool}}',
     backend: 'Backend',
@@ -236,7 +253,13 @@ const widget = {
     errorsColumn: 'Errors',
     actions: 'Actions',
   },
-  state: { up: 'up', crashed: 'crashed', gray: 'gray (health OK, requests fail)', down: 'marked down' },
+  state: {
+    up: 'up',
+    crashed: 'crashed',
+    gray: 'gray (health OK, requests fail)',
+    down: 'marked down',
+    draining: 'draining (no new requests)',
+  },
   action: { crash: 'Crash', revive: 'Revive', remove: 'Remove', add: 'Add a backend' },
 };
 
