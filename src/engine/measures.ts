@@ -129,6 +129,13 @@ export const MEASURES = {
   /** Simulated users (distinct clients). */
   clientCount: (run) => run.config.clients.count,
   requestRate: (run) => run.config.clients.ratePerSecond,
+  /** Mean service time of the first pool's servers, in ms. */
+  serviceMeanMs: (run) => meanServiceMs(run),
+  /** Requests each server has in service at a time, on average (Little's law: rate × time ÷ servers). */
+  inServicePerServer: (run) => {
+    const servers = run.config.pools[0]?.backends.length ?? 0;
+    return servers > 0 ? ((run.config.clients.ratePerSecond / 1000) * meanServiceMs(run)) / servers : NaN;
+  },
   /** The drain deadline the scenario sets, in seconds. */
   drainDeadlineSeconds: (run) => run.config.balancer.drainMs / 1000,
   /** Share of users behind the one corporate NAT address. */

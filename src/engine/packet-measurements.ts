@@ -291,6 +291,24 @@ export const PACKET_MEASUREMENTS: PacketMeasurement[] = [
     },
   },
   {
+    id: 'deploy-servers',
+    describe: 'servers the rolling deploy replaces',
+    format: COUNT,
+    base: { scenario: 'rolling-deploy', durationMs: SETTING, measure: 'backendCount' },
+  },
+  {
+    id: 'deploy-service-ms',
+    describe: 'mean time a request takes in the rolling deploy (ms)',
+    format: COUNT,
+    base: { scenario: 'rolling-deploy', durationMs: SETTING, measure: 'serviceMeanMs' },
+  },
+  {
+    id: 'deploy-in-service',
+    describe: 'requests each server of the rolling deploy has in service at a time, on average',
+    format: COUNT,
+    base: { scenario: 'rolling-deploy', durationMs: SETTING, measure: 'inServicePerServer' },
+  },
+  {
     id: 'deploy-rate',
     describe: 'request rate of the rolling deploy (req/s)',
     format: COUNT,

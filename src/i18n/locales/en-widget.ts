@@ -258,7 +258,7 @@ const widget = {
     crashed: 'crashed',
     gray: 'gray (health OK, requests fail)',
     down: 'marked down',
-    draining: 'draining (no new requests)',
+    draining: 'draining',
   },
   action: { crash: 'Crash', revive: 'Revive', remove: 'Remove', add: 'Add a backend' },
 };
