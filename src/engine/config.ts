@@ -146,9 +146,15 @@ export interface NetworkConfig {
 
 /** An L4 tier in front of the L7 balancer: each proxy is a balancer node of its own. */
 export interface FrontTierConfig {
+  /** L7 proxies behind the L4 tier. */
   proxies: number;
+  /** How each L4 node picks a proxy for a new flow. */
   algorithm: Algorithm;
   forwarding: Forwarding;
+  /** L4 nodes the routers spread flows over with ECMP (1 when absent). */
+  l4Nodes?: number;
+  /** The routers' ECMP hashing: modulo the node count, or a resilient bucket table ('modulo' when absent). */
+  ecmp?: 'modulo' | 'resilient';
 }
 
 export interface SimConfig {

@@ -129,6 +129,22 @@ export const MEASURES = {
   /** Simulated users (distinct clients). */
   clientCount: (run) => run.config.clients.count,
   requestRate: (run) => run.config.clients.ratePerSecond,
+  /** Share of open flows the last change of L4 nodes sent to another node (ECMP rehash). */
+  ecmpMovedShare: (run) => {
+    const last = run.metrics.frontTier?.lastChange;
+    return last ? share(last.moved, last.flows) : NaN;
+  },
+  /** Share of open flows the last change of L4 nodes reset: moved, and sent to another proxy. */
+  ecmpBrokenShare: (run) => {
+    const last = run.metrics.frontTier?.lastChange;
+    return last ? share(last.broken, last.flows) : NaN;
+  },
+  /** L7 proxies behind the L4 tier. */
+  proxyCount: (run) => run.config.frontTier?.proxies ?? NaN,
+  /** L4 nodes behind the routers now. */
+  l4NodeCount: (run) => run.metrics.frontTier?.l4Nodes ?? NaN,
+  /** L4 nodes before the scenario's change (as configured). */
+  l4NodesConfigured: (run) => run.config.frontTier?.l4Nodes ?? 1,
   /** Mean service time of the first pool's servers, in ms. */
   serviceMeanMs: (run) => meanServiceMs(run),
   /** Requests each server has in service at a time, on average (Little's law: rate × time ÷ servers). */

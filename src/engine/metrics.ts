@@ -8,6 +8,7 @@ import {
   COLUMN_REQUESTS,
   PER_BACKEND,
   type DrainRecord,
+  type EcmpReport,
   type RemapReport,
   type SimState,
 } from './sim/state.ts';
@@ -74,7 +75,16 @@ export interface Metrics {
   remap: RemapReport | null;
   /** Every backend removed so far: when it started to leave, when it left, and what was cut. */
   drains: DrainRecord[];
-  frontTier: { proxies: { id: string; requests: number; share: number }[]; bytes: number; cpuMs: number } | null;
+  frontTier: {
+    proxies: { id: string; requests: number; share: number }[];
+    bytes: number;
+    cpuMs: number;
+    /** L4 nodes behind the routers, and what the last change of their number (or hashing) did. */
+    l4Nodes: number;
+    lastChange: EcmpReport | null;
+    movedFlows: number;
+    brokenFlows: number;
+  } | null;
 }
 
 const STATES = ['up', 'crashed', 'gray'] as const;
@@ -180,6 +190,10 @@ export function readMetrics(s: SimState): Metrics {
           })),
           bytes: t.frontTierBytes,
           cpuMs: t.frontTierCpuUs / 1000,
+          l4Nodes: s.l4NodeCount,
+          lastChange: s.lastEcmp ? { ...s.lastEcmp } : null,
+          movedFlows: t.ecmpMoved,
+          brokenFlows: t.ecmpBroken,
         }
       : null,
   };

@@ -321,6 +321,44 @@ export const PACKET_MEASUREMENTS: PacketMeasurement[] = [
     base: { scenario: 'rolling-deploy', durationMs: SETTING, measure: 'drainDeadlineSeconds', patch: DRAIN_30S },
     cols: { http: {}, websocket: { patch: DRAIN_10S } },
   },
+  // ECMP in front of the L4 tier: a node joins (ecmp-rehash).
+  {
+    id: 'ecmp-moved',
+    describe: 'share of open flows sent to another L4 node when a fifth node joins four',
+    format: PERCENT,
+    base: { scenario: 'ecmp-rehash', measure: 'ecmpMovedShare' },
+    cols: {
+      modulo: { patch: { frontTier: { ecmp: 'modulo' } } },
+      resilient: { patch: { frontTier: { ecmp: 'resilient' } } },
+    },
+  },
+  {
+    id: 'ecmp-broken',
+    describe: 'share of open flows reset when a fifth L4 node joins, by how the nodes pick a proxy',
+    format: PERCENT,
+    base: { scenario: 'ecmp-rehash', measure: 'ecmpBrokenShare' },
+    rows: {
+      modulo: { patch: { frontTier: { ecmp: 'modulo' } } },
+      resilient: { patch: { frontTier: { ecmp: 'resilient' } } },
+    },
+    cols: {
+      maglev: { patch: { frontTier: { algorithm: 'maglev' } } },
+      'round-robin': { patch: { frontTier: { algorithm: 'round-robin' } } },
+    },
+  },
+  {
+    id: 'ecmp-nodes',
+    describe: 'L4 nodes before and after the change in the ECMP scenario',
+    format: COUNT,
+    base: { scenario: 'ecmp-rehash', measure: 'l4NodeCount' },
+    cols: { before: { durationMs: SETTING, measure: 'l4NodesConfigured' }, after: {} },
+  },
+  {
+    id: 'ecmp-proxies',
+    describe: 'L7 proxies behind the L4 tier in the ECMP scenario',
+    format: COUNT,
+    base: { scenario: 'ecmp-rehash', durationMs: SETTING, measure: 'proxyCount' },
+  },
 ];
 
 function distribution(kind: 'exponential' | 'bimodal'): DeepPartial<SimConfig> {

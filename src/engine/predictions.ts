@@ -157,6 +157,17 @@ export const PREDICTIONS: Prediction[] = [
       { id: 'dozens', min: 12 },
     ],
   },
+  {
+    id: 'ecmp-flows-moved',
+    scenario: 'ecmp-rehash',
+    measure: 'ecmpMovedShare',
+    format: PERCENT,
+    outcomes: [
+      { id: 'fifth', max: 1 / 3 },
+      { id: 'half', min: 1 / 3, max: 2 / 3 },
+      { id: 'most', min: 2 / 3 },
+    ],
+  },
 ];
 
 export function getPrediction(id: string): Prediction | undefined {

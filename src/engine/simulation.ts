@@ -14,6 +14,7 @@ import { mergeConfig } from './config.ts';
 import { MAX_TIME_US } from './core/event-queue.ts';
 import { wireTable } from './model/wire.ts';
 import { closeConnection, openConnection } from './sim/connections.ts';
+import { changeL4Nodes, initEcmp } from './sim/ecmp.ts';
 import {
   backendConnectUs,
   balancerHopUs,
@@ -61,6 +62,7 @@ export class Simulation extends SimState {
     this.scheduleArrival();
     membership.scheduleHealthChecks(this);
     if (config.balancer.statsRefreshMs > 0) this.queue.push(0, REFRESH, 0);
+    if (config.frontTier) initEcmp(this, config.frontTier.l4Nodes ?? 1);
   }
 
   // ───────────────────────────── running ─────────────────────────────
@@ -303,10 +305,16 @@ export class Simulation extends SimState {
     // A new rate takes effect now, not after the gap drawn at the old rate.
     if (now.ratePerSecond !== was.ratePerSecond) this.scheduleArrival();
     if (next.balancer.algorithm !== previous.balancer.algorithm) for (const pool of this.pools) pool.picker.reset();
-    const tierChanged = JSON.stringify(next.frontTier) !== JSON.stringify(previous.frontTier);
+    const tierChanged = JSON.stringify(tierShape(next.frontTier)) !== JSON.stringify(tierShape(previous.frontTier));
     if (next.balancer.mode !== previous.balancer.mode || next.balancer.tls !== previous.balancer.tls || tierChanged) {
       // A different listener: every client reconnects.
       for (let c = 0; c < now.count; c++) closeConnection(this, c);
+      if (next.frontTier) initEcmp(this, next.frontTier.l4Nodes ?? 1);
+    } else if (next.frontTier && previous.frontTier) {
+      // Only the routers' side changed (node count or hashing): the open flows are hashed again.
+      const nodes = next.frontTier.l4Nodes ?? 1;
+      if (nodes !== this.l4NodeCount || (next.frontTier.ecmp ?? 'modulo') !== (previous.frontTier.ecmp ?? 'modulo'))
+        changeL4Nodes(this, nodes);
     }
     if (next.balancer.statsRefreshMs > 0 && previous.balancer.statsRefreshMs <= 0) {
       this.loadView = [...this.outstanding];
@@ -337,4 +345,11 @@ export class Simulation extends SimState {
   backendIds(): string[] {
     return membership.backendIds(this);
   }
+}
+
+/** The tier as its listeners see it: what the routers do in front (node count, ECMP) left out. */
+function tierShape(tier: SimConfig['frontTier']): unknown {
+  if (!tier) return null;
+  const { l4Nodes: _nodes, ecmp: _ecmp, ...shape } = tier;
+  return shape;
 }

@@ -146,6 +146,8 @@ export function validateConfig(config: SimConfig): void {
         config.frontTier,
       );
     number('frontTier.proxies', config.frontTier.proxies, 1, 64, true);
+    if (config.frontTier.l4Nodes !== undefined) number('frontTier.l4Nodes', config.frontTier.l4Nodes, 1, 32, true);
+    if (config.frontTier.ecmp !== undefined) oneOf('frontTier.ecmp', config.frontTier.ecmp, ['modulo', 'resilient']);
     oneOf('frontTier.forwarding', config.frontTier.forwarding, ['nat', 'dsr']);
   }
   number('traceCapacity', config.traceCapacity, 0, 100_000, true);

@@ -33,6 +33,14 @@ export const READOUTS: Record<ReadoutId, (m: Metrics) => ReadoutValue> = {
     unit: 'percent',
   }),
   failedRequests: (m) => ({ value: m.requests.failed, unit: 'count' }),
+  ecmpMoved: (m) => {
+    const last = m.frontTier?.lastChange;
+    return { value: last && last.flows > 0 ? last.moved / last.flows : null, unit: 'percent' };
+  },
+  ecmpBroken: (m) => {
+    const last = m.frontTier?.lastChange;
+    return { value: last && last.flows > 0 ? last.broken / last.flows : null, unit: 'percent' };
+  },
   slowestLeave: (m) => {
     const times = m.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
     return { value: times.length ? Math.max(...times) : null, unit: 'seconds' };
@@ -52,4 +60,6 @@ export const READOUT_ORDER: readonly ReadoutId[] = [
   'cacheHits',
   'failedRequests',
   'slowestLeave',
+  'ecmpMoved',
+  'ecmpBroken',
 ];

@@ -265,6 +265,8 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
     fc.record({ kind: fc.constant('remove' as const), value: fc.constant(0) }),
     fc.record({ kind: fc.constant('tier' as const), value: fc.boolean() }),
     fc.record({ kind: fc.constant('drain' as const), value: fc.constantFrom(0, 20, 200, 60_000) }),
+    fc.record({ kind: fc.constant('l4nodes' as const), value: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({ kind: fc.constant('ecmp' as const), value: fc.constantFrom('modulo' as const, 'resilient' as const) }),
     fc.record({
       kind: fc.constant('protocol' as const),
       value: fc.constantFrom('http1' as const, 'http2' as const, 'websocket' as const),
@@ -322,6 +324,12 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
                   break;
                 case 'drain':
                   sim.update({ balancer: { drainMs: c.value } });
+                  break;
+                case 'l4nodes':
+                  if (sim.config.frontTier) sim.update({ frontTier: { l4Nodes: c.value } });
+                  break;
+                case 'ecmp':
+                  if (sim.config.frontTier) sim.update({ frontTier: { ecmp: c.value } });
                   break;
                 case 'protocol':
                   sim.update({ clients: { protocol: c.value } });

@@ -6,6 +6,7 @@
  */
 import type { Algorithm, BalancerConfig } from '../config.ts';
 import { flowKey } from './connections.ts';
+import { ecmpNode, nodePicker } from './ecmp.ts';
 import { REFRESH, US, type PoolState, type SimState } from './state.ts';
 
 /** The algorithm in force: source-IP stickiness is IP hashing, whatever the algorithm setting. */
@@ -108,7 +109,10 @@ export function pickProxy(s: SimState, c: number): void {
   const ctx = s.proxyContext;
   ctx.key = flowKey(s, c);
   ctx.ipKey = s.population.ipKey[c] as number;
-  const p = s.proxyPicker.pick(tier.algorithm, s.proxyIds, ctx);
+  // The routers pick the L4 node (ECMP); that node picks the proxy and keeps it in its table.
+  const node = s.l4NodeCount > 1 ? ecmpNode(s, ctx.key) : 0;
+  s.connL4Node[c] = node;
+  const p = nodePicker(s, node).pick(tier.algorithm, s.proxyIds, ctx);
   s.connProxy[c] = p;
   s.proxyConnections[p] = (s.proxyConnections[p] ?? 0) + 1;
 }

@@ -51,6 +51,15 @@ export interface RemapReport {
   fraction: number;
 }
 
+/** What one change of the L4 node count did to the flows open at the time. */
+export interface EcmpReport {
+  flows: number;
+  /** Flows the routers now send to another L4 node. */
+  moved: number;
+  /** Moved flows the new node sent to another proxy: reset. */
+  broken: number;
+}
+
 /** How one backend left the pool: at once, or drained (and how long that took, and what was cut). */
 export interface DrainRecord {
   backend: string;
@@ -171,6 +180,12 @@ export class SimState {
   readonly proxyContext: PickContext;
   proxyIds: number[] = [];
   readonly proxyRequests: number[] = [];
+  /** L4 nodes behind the routers, each flow's node, the resilient ECMP table and nodes 1…n's pickers. */
+  l4NodeCount = 1;
+  connL4Node!: Int32Array;
+  readonly ecmpTable = new Int32Array(256);
+  readonly nodePickers: PickerState[] = [];
+  lastEcmp: EcmpReport | null = null;
   readonly proxyConnections: number[] = [];
 
   readonly totals = {
@@ -193,6 +208,8 @@ export class SimState {
     frontTierBytes: 0,
     frontTierCpuUs: 0,
     spoofedXffForwarded: 0,
+    ecmpMoved: 0,
+    ecmpBroken: 0,
   };
   readonly poolRequests: number[] = [];
   readonly latency = new Histogram();
@@ -289,6 +306,7 @@ export class SimState {
     this.connOpen = resized(this.connOpen, new Uint8Array(n), 0);
     this.connPort = resized(this.connPort, new Int32Array(n), 49152);
     this.connProxy = resized(this.connProxy, new Int32Array(n), -1);
+    this.connL4Node = resized(this.connL4Node, new Int32Array(n), 0);
     this.connId = resized(this.connId, new Int32Array(n), 0);
     this.stickyBackend = resized(this.stickyBackend, new Int32Array(n), -1);
     this.sessionBackend = resized(this.sessionBackend, new Int32Array(n), -1);

@@ -42,6 +42,8 @@ const widget = {
     'health-passive-ejection': 'Watch passive checks mark web-3 down after a few real failures.',
     'reverse-proxy': 'Raise the request rate to 3,000 req/s or more: how much does the cache still answer?',
     'layered-tiers': 'Add a backend behind the L7 tier.',
+    'ecmp-rehash':
+      'Find the router hashing with which a new L4 node moves under 30% of the open flows, and break none of them.',
     'rolling-deploy':
       'Give the servers time to drain, then reset and watch a whole deploy finish without a failed request.',
   },
@@ -76,6 +78,7 @@ const widget = {
     'crash-shared-store-replay': 'Replay: web-2 crashes with a shared session store',
     'hash-churn-replay': 'Replay: a sixth server joins a Maglev table',
     'rolling-deploy': 'A rolling deploy',
+    'ecmp-rehash': 'An L4 node joins behind ECMP routers',
   },
   drain: {
     title: 'Old servers leaving',
@@ -85,7 +88,14 @@ const widget = {
     cut_other: '{{backend}}: left after {{seconds}} s, cutting {{count}} requests and {{connections}} open connections',
   },
   legendHandshake: 'handshake (TCP or TLS)',
-  node: { clients: 'clients', nat: 'NAT', store: 'session store', l4Tier: 'L4 tier', balancer: 'balancer' },
+  node: {
+    clients: 'clients',
+    nat: 'NAT',
+    store: 'session store',
+    l4Tier: 'L4 tier',
+    l4TierCount: '{{name}} ×{{count}}',
+    balancer: 'balancer',
+  },
   kind: {
     request: 'request',
     response: 'response',
@@ -107,6 +117,9 @@ const widget = {
     responseKb: 'Response size',
     drain: 'Drain deadline (0: remove at once)',
     protocol: 'Client protocol',
+    l4Nodes: 'L4 nodes behind the routers',
+    ecmp: 'Router hashing (ECMP)',
+    tierAlgorithm: 'How L4 nodes pick a proxy',
   },
   option: {
     l4: 'L4 (per connection)',
@@ -133,6 +146,8 @@ const widget = {
     http1: 'HTTP/1.1 (keep-alive)',
     http2: 'HTTP/2',
     websocket: 'WebSocket',
+    modulo: 'modulo the node count',
+    resilient: 'resilient (bucket table)',
   },
   unit: {
     perSecond: '{{value}} req/s',
@@ -140,6 +155,7 @@ const widget = {
     kilobytes: '{{value}} KB',
     ms: '{{value}} ms',
     seconds: '{{value}} s',
+    nodes: '{{value}}',
   },
   timeline: {
     progress: 'Simulated time: {{now}} of {{end}}',
@@ -244,6 +260,8 @@ const widget = {
     cacheHits: 'Answered from the cache',
     failedRequests: 'Failed requests (whole run)',
     slowestLeave: 'Slowest server to leave',
+    ecmpMoved: 'Flows moved to another L4 node by the last change',
+    ecmpBroken: 'Flows reset by the last change',
     all: 'All numbers',
     poolShare: 'Share to {{pool}}',
     backend: 'Backend',
