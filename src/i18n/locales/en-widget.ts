@@ -174,6 +174,8 @@ const widget = {
     add_one: '{{count}} server joins the pool',
     add_other: '{{count}} servers join the pool',
     update: 'the settings change',
+    l4Nodes_one: 'the routers now spread flows over {{count}} L4 node',
+    l4Nodes_other: 'the routers now spread flows over {{count}} L4 nodes',
   },
   inspector: {
     title: 'Packet inspector',
