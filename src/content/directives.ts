@@ -61,7 +61,7 @@ export const DIRECTIVES = {
   },
   gantt: {
     form: 'leaf',
-    available: false,
+    available: true,
     label: 'none',
     attributes: {
       id: idAttribute('widget id, unique in the lesson'),
@@ -70,7 +70,7 @@ export const DIRECTIVES = {
   },
   balls: {
     form: 'leaf',
-    available: false,
+    available: true,
     label: 'none',
     attributes: {
       id: idAttribute('widget id, unique in the lesson'),

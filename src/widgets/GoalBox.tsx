@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasGoalText } from '../i18n/keys';
 
@@ -13,7 +14,23 @@ export function GoalBox({
 }) {
   const { t } = useTranslation();
   if (!hasGoalText(scenarioId)) return null;
-  const goal = t(`widget.goal.${scenarioId}`);
+  return <GoalPanel goal={t(`widget.goal.${scenarioId}`)} reached={reached} announce={announce} />;
+}
+
+/** A goal's text and state, for any widget (the scheduling widgets word theirs with numbers). */
+export function GoalPanel({
+  goal,
+  reached,
+  announce,
+  children,
+}: {
+  goal: string;
+  reached: boolean;
+  announce: boolean;
+  /** How close the student is, below the goal. */
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
   return (
     <div className={`goal${reached ? ' goal--reached' : ''}`} data-goal={reached ? 'reached' : 'open'}>
       <p className="goal__text">
@@ -23,6 +40,7 @@ export function GoalBox({
           {reached ? t('widget.goalReached') : t('widget.goalOpen')}
         </span>
       </p>
+      {children}
       <p className="visually-hidden" role="status">
         {announce ? t('widget.goalAnnounce', { goal }) : ''}
       </p>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEvent, ScriptStep } from '../engine';
+import { ReplayResult } from './ReplayResult';
 import { useStepText } from './step-text';
 
 export interface TimelineProps {
@@ -81,12 +82,7 @@ export const Timeline = memo(function Timeline({
           })}
         </ul>
       )}
-      {result && (
-        <p className="timeline__result" data-result role="status">
-          <strong>{t('widget.timeline.result')}:</strong> {result.label}:{' '}
-          <span className="timeline__result-value">{result.value}</span>
-        </p>
-      )}
+      <ReplayResult result={result} />
     </div>
   );
 });

@@ -10,8 +10,6 @@ import { getScenario, type ScenarioRun, type ScriptStep } from '../engine';
 import { KNOBS, type KnobId } from './knobs';
 import { KEBAB_ID } from '../lib/ids';
 
-const paramName = (widgetId: string) => `w-${widgetId}`;
-
 export interface WidgetState {
   knobs: [KnobId, string][];
   seed?: number;
@@ -93,16 +91,4 @@ export function applyKnobs(run: ScenarioRun, state: WidgetState): void {
   }
 }
 
-export function readWidgetParam(widgetId: string): string | null {
-  return typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(paramName(widgetId));
-}
-
-/** Records the current settings in the address bar without a navigation or a re-render. */
-export function writeWidgetParam(widgetId: string, value: string | null): void {
-  const url = new URL(window.location.href);
-  const name = paramName(widgetId);
-  if (url.searchParams.get(name) === value) return;
-  if (value === null) url.searchParams.delete(name);
-  else url.searchParams.set(name, value);
-  window.history.replaceState(window.history.state, '', url);
-}
+export { readWidgetParam, writeWidgetParam } from './url-param';

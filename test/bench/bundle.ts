@@ -23,6 +23,9 @@ export interface BundleReport {
   glossaryChunks: { name: string; gzip: number }[];
   /** The lazily loaded widget chunk (engine, d3-selection, widget code) and what it imports. */
   widgetGzip: number;
+  /** The scheduling widgets' lazy chunks, each with what it imports beyond the lesson page. */
+  ganttGzip: number;
+  ballsGzip: number;
 }
 
 export function measureBundle(dist: string): BundleReport {
@@ -43,17 +46,23 @@ export function measureBundle(dist: string): BundleReport {
     Object.entries(manifest)
       .filter(([key]) => key.includes(marker))
       .map(([key, chunk]) => ({ name: key.replace(/^.*virtual:course\//, ''), gzip: gzip(chunk.file) }));
-  const widgetKey = Object.keys(manifest).find((key) => key.includes('widgets/PacketFlowWidget'));
-  const widgetFiles = new Set<string>();
-  const visitWidget = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || widgetFiles.has(chunk.file) || seen.has(key)) return;
-    widgetFiles.add(chunk.file);
-    for (const next of chunk.imports ?? []) visitWidget(next);
+  /** A lazy chunk and everything it imports that the lesson page has not already loaded. */
+  const lazyGzip = (marker: string) => {
+    const key = Object.keys(manifest).find((k) => k.includes(marker));
+    const files = new Set<string>();
+    const visitLazy = (k: string) => {
+      const chunk = manifest[k];
+      if (!chunk || files.has(chunk.file) || seen.has(k)) return;
+      files.add(chunk.file);
+      for (const next of chunk.imports ?? []) visitLazy(next);
+    };
+    if (key) visitLazy(key);
+    return [...files].reduce((sum, file) => sum + gzip(file), 0);
   };
-  if (widgetKey) visitWidget(widgetKey);
   return {
-    widgetGzip: [...widgetFiles].reduce((sum, file) => sum + gzip(file), 0),
+    widgetGzip: lazyGzip('widgets/PacketFlowWidget'),
+    ganttGzip: lazyGzip('GanttWidget'),
+    ballsGzip: lazyGzip('BallsWidget'),
     lessonPageJsGzip: files.reduce((sum, file) => sum + gzip(file), 0),
     cssGzip: css.reduce((sum, file) => sum + gzip(file), 0),
     lessonChunks: dynamic('virtual:course/lesson/'),

@@ -27,7 +27,12 @@ export async function buildStressPage(root: string): Promise<string> {
       outDir,
       emptyOutDir: true,
       manifest: false,
-      rolldownOptions: { input: { stress: resolve(root, 'test/bench/stress/index.html') } },
+      rolldownOptions: {
+        input: {
+          stress: resolve(root, 'test/bench/stress/index.html'),
+          scheduling: resolve(root, 'test/bench/stress/scheduling.html'),
+        },
+      },
     },
   });
   return outDir;
@@ -44,7 +49,7 @@ export interface FrameFigures {
  * In-page code is a string: tsx's transform would otherwise wrap named functions in a helper that
  * does not exist inside the page.
  */
-const MEASURE_FRAMES = `async (duration) => {
+const MEASURE_FRAMES = `async (duration, stopSelector) => {
   const svg = document.querySelector('svg.packet-flow__svg');
   const intervals = [];
   const inFlight = [];
@@ -55,7 +60,7 @@ const MEASURE_FRAMES = `async (duration) => {
       if (last) intervals.push(now - last);
       last = now;
       inFlight.push(Number(svg?.dataset.inFlight ?? 0));
-      if (now - start < duration * 1000) requestAnimationFrame(onFrame);
+      if (now - start < duration * 1000 && !(stopSelector && document.querySelector(stopSelector))) requestAnimationFrame(onFrame);
       else done();
     };
     requestAnimationFrame(onFrame);
@@ -69,9 +74,14 @@ const MEASURE_FRAMES = `async (duration) => {
   };
 }`;
 
-/** Records requestAnimationFrame intervals for `seconds`, and the packets drawn meanwhile. */
-export async function measureFrames(page: Page, seconds: number): Promise<FrameFigures> {
-  return page.evaluate(`(${MEASURE_FRAMES})(${seconds})`) as Promise<FrameFigures>;
+/**
+ * Records requestAnimationFrame intervals for `seconds` (or until `stopSelector` matches), and the
+ * packets drawn meanwhile.
+ */
+export async function measureFrames(page: Page, seconds: number, stopSelector?: string): Promise<FrameFigures> {
+  return page.evaluate(
+    `(${MEASURE_FRAMES})(${seconds}, ${JSON.stringify(stopSelector ?? null)})`,
+  ) as Promise<FrameFigures>;
 }
 
 export async function throttle(page: Page, rate: number): Promise<CDPSession> {
@@ -103,6 +113,47 @@ export async function stressFrames(
     if (cpu > 1) await throttle(page, cpu);
     await page.waitForTimeout(1000);
     return await measureFrames(page, seconds);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The scheduling widgets' frames, measured the same way (requestAnimationFrame intervals): the
+ * Gantt chart playing 400 jobs onto 64 servers, and balls into bins throwing a million balls for
+ * each of 1, 2 and 3 choices (measured from the slider's move until the last ball lands, at most
+ * `seconds`). Returns the frames and, for the balls, how long the million took.
+ */
+export async function schedulingFrames(
+  browser: Browser,
+  url: string,
+  widget: 'gantt' | 'balls',
+  cpu: number,
+  seconds = 6,
+): Promise<FrameFigures & { busyMs: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${url}/test/bench/stress/scheduling.html?widget=${widget}`);
+    await page.waitForSelector(widget === 'gantt' ? 'svg.gantt__svg' : '[data-done="true"]');
+    if (cpu > 1) await throttle(page, cpu);
+    await page.waitForTimeout(500);
+    if (widget === 'gantt') {
+      // Playing from the start: Reset, then Play (it autoplays once; the run may be over by now).
+      await page.getByRole('button', { name: 'Reset' }).click();
+      const play = page.getByRole('button', { name: 'Play' });
+      if ((await play.count()) > 0) await play.click();
+      await page.getByRole('button', { name: 'Pause' }).waitFor();
+      const figures = await measureFrames(page, seconds);
+      return { ...figures, busyMs: 0 };
+    }
+    const slider = page.getByRole('slider');
+    await slider.focus();
+    const start = Date.now();
+    await page.keyboard.press('End');
+    // Frames while the balls land, until the last one (or `seconds`, whichever comes first).
+    const frames = await measureFrames(page, seconds, '[data-done="true"]');
+    await page.waitForSelector('[data-done="true"]', { timeout: 120_000 });
+    return { ...frames, busyMs: Date.now() - start };
   } finally {
     await page.close();
   }

@@ -18,13 +18,14 @@ describe('course home', () => {
     const items = within(screen.getByRole('list', { name: /Lessons/ })).getAllByRole('listitem');
     expect(items.map((li) => within(li).getByRole('heading', { level: 3 }).textContent)).toEqual([
       'Load Balancing: Basics',
+      'Greedy Balancing',
       'L4 vs L7 Balancing',
       'Reverse Proxy',
     ]);
     expect(items[0]).toHaveTextContent(/0% done/);
-    expect(items[1]).toHaveTextContent('Not started');
-    expect(items[1]).toHaveTextContent(/35 min read/);
-    expect(within(items[1]!).getByRole('link', { name: 'Load Balancing: Basics' })).toHaveAttribute(
+    expect(items[2]).toHaveTextContent('Not started');
+    expect(items[2]).toHaveTextContent(/35 min read/);
+    expect(within(items[2]!).getByRole('link', { name: 'Load Balancing: Basics' })).toHaveAttribute(
       'href',
       '/en/lessons/load-balancing-basics',
     );
@@ -33,7 +34,7 @@ describe('course home', () => {
   it('speaks Russian with correct plural forms', async () => {
     renderApp('/ru');
     expect(await screen.findByRole('heading', { level: 1, name: /Балансировка нагрузки/ })).toBeVisible();
-    expect(screen.getByText(/3 урока/)).toBeVisible();
+    expect(screen.getByText(/4 урока/)).toBeVisible();
     expect(document.documentElement.lang).toBe('ru');
   });
 });
@@ -75,7 +76,7 @@ describe('lesson page', () => {
     expect(tocTargets).toEqual(expect.arrayContaining(['#l4', '#dsr', '#l7', '#tls', '#sticky', '#key-ideas']));
     // The lesson renders in slices: later sections arrive a few tasks after the first screen.
     await screen.findByRole('heading', { level: 2, name: /transport layer/i }, { timeout: 10_000 });
-    expect(screen.getByRole('link', { name: /Previous lesson.*Load Balancing: Basics/ })).toBeVisible();
+    expect(screen.getByRole('link', { name: /Previous lesson.*Greedy Balancing/ })).toBeVisible();
     expect(screen.getByRole('link', { name: /Next lesson.*Reverse Proxy/ })).toBeVisible();
     expect(useLearnerStore.getState().lessons['l4-vs-l7-balancing']?.visitedAt).toBeTypeOf('number');
   });

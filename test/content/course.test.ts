@@ -25,8 +25,13 @@ describe('the course content', () => {
     expect(course.errors.map(formatError)).toEqual([]);
   });
 
-  it('has the three lessons in order, in both languages', () => {
-    expect(course.index.order).toEqual(['load-balancing-basics', 'l4-vs-l7-balancing', 'reverse-proxy']);
+  it('has the four lessons in order, in both languages', () => {
+    expect(course.index.order).toEqual([
+      'load-balancing-basics',
+      'greedy-balancing',
+      'l4-vs-l7-balancing',
+      'reverse-proxy',
+    ]);
     for (const lang of LANGS) expect(Object.keys(course.lessons[lang]).sort()).toEqual([...course.index.order].sort());
   });
 
@@ -60,7 +65,7 @@ describe('the course content', () => {
   it('links only to lessons of this course, and its related lessons are real', () => {
     const l4l7 = course.index.lessons.en['l4-vs-l7-balancing'];
     expect(l4l7?.prerequisites).toEqual(['load-balancing-basics']);
-    expect(l4l7?.related).toEqual(['reverse-proxy']);
+    expect(l4l7?.related).toEqual(['reverse-proxy', 'greedy-balancing']);
     for (const lang of LANGS) {
       for (const lesson of Object.values(course.lessons[lang])) {
         walk(lesson.body, (node) => {

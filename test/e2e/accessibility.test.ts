@@ -6,6 +6,7 @@ const newPage = setupBrowser();
 const ROUTES = [
   '',
   '/lessons/load-balancing-basics',
+  '/lessons/greedy-balancing',
   '/lessons/l4-vs-l7-balancing',
   '/lessons/reverse-proxy',
   '/glossary',

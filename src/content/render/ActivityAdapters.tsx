@@ -13,21 +13,32 @@ import type { BlockDirectiveNode, BlockNode, InlineNode, QuizData } from '../tre
 import { Blocks } from './Blocks';
 import { Inlines } from './Inlines';
 import { PacketFlowAdapter } from './PacketFlowAdapter';
+import { SchedulingReplayAdapter } from './SchedulingAdapters';
 import { useRenderContext } from './render-context';
 
 const renderBlocks = (nodes: BlockNode[]) => <Blocks nodes={nodes} />;
 const renderInlines = (nodes: InlineNode[]) => <Inlines nodes={nodes} />;
 /**
- * A predict quiz's run, as a widget of its own: the same record (config, script, seed) the build
- * measured, replayed to its end, where it shows the same measured quantity.
+ * A predict quiz's run, as a widget of its own: the same record (config, script, seed, or the
+ * scheduling experiment) the build measured, replayed to its end, where it shows the same measured
+ * quantity.
  */
 const renderRun = (quiz: QuizData) => {
   const predict = quiz.predict;
   if (!predict) return null;
+  const id = `${quiz.id}-run`;
+  if (predict.experiment !== undefined)
+    return (
+      <SchedulingReplayAdapter
+        widgetId={id}
+        experimentId={predict.experiment}
+        replay={{ measure: predict.measure, format: predict.format }}
+      />
+    );
   if (predict.scenario === undefined) return null;
   return (
     <PacketFlowAdapter
-      node={{ t: 'directive', name: 'packet-flow', attrs: { id: `${quiz.id}-run`, scenario: predict.scenario }, c: [] }}
+      node={{ t: 'directive', name: 'packet-flow', attrs: { id, scenario: predict.scenario }, c: [] }}
       replay={{ measure: predict.measure, format: predict.format }}
       withGoal={false}
     />

@@ -11,6 +11,7 @@ import { QuizAdapter, ReflectionAdapter } from './ActivityAdapters';
 import { Callout } from './Callout';
 import { Measure } from './Measure';
 import { PacketFlowAdapter } from './PacketFlowAdapter';
+import { BallsAdapter, GanttAdapter } from './SchedulingAdapters';
 import { Term } from './Term';
 
 export type DirectiveComponent =
@@ -26,6 +27,8 @@ export const DIRECTIVE_COMPONENTS: Record<AvailableDirectiveName, DirectiveCompo
   quiz: { form: 'block', component: QuizAdapter },
   reflection: { form: 'block', component: ReflectionAdapter },
   'packet-flow': { form: 'block', component: PacketFlowAdapter },
+  gantt: { form: 'block', component: GanttAdapter },
+  balls: { form: 'block', component: BallsAdapter },
 };
 
 function lookup(name: string): DirectiveComponent | undefined {

@@ -106,6 +106,13 @@ export const SCHEDULING_MEASUREMENTS: SchedulingMeasurement[] = [
     base: { experiment: 'stale-herding', measure: 'servers' },
   },
   {
+    id: 'stale-random',
+    describe:
+      'makespan over the lower bound in the stale-information experiment with random picks, which need no load data',
+    format: RATIO_2,
+    base: { experiment: 'stale-herding', measure: 'makespanOverLowerBound', patch: { algorithm: 'random' } },
+  },
+  {
     id: 'stale-jobs',
     describe: 'the jobs in the stale-information experiment',
     format: COUNT,
@@ -124,6 +131,20 @@ export const SCHEDULING_MEASUREMENTS: SchedulingMeasurement[] = [
       p2c: { patch: { algorithm: 'power-of-d', d: 2 } },
     },
     cols: { uniform: jobs('uniform'), bimodal: jobs('bimodal'), heavy: jobs('heavy-tail') },
+  },
+  {
+    id: 'algorithm-servers',
+    describe: 'the servers in the algorithm comparison and the heavy-tail experiment',
+    format: COUNT,
+    base: { experiment: 'heavy-tail', measure: 'servers' },
+  },
+  {
+    id: 'heavy-tail-work',
+    describe:
+      "the heavy-tail instance's total work (its lower bound on one server) and its largest job (its lower bound on 64 servers, where a fair share is smaller than the largest job)",
+    format: COUNT,
+    base: { experiment: 'heavy-tail', measure: 'lowerBound' },
+    cols: { total: { patch: { servers: 1 } }, largest: { patch: { servers: 64 } } },
   },
   {
     id: 'algorithm-jobs',

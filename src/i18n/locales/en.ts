@@ -1,4 +1,5 @@
 /** English UI strings. The key structure here is the reference: every locale must match it. */
+import scheduling from './en-scheduling.ts';
 import widget from './en-widget.ts';
 
 const en = {
@@ -183,6 +184,7 @@ const en = {
     motions: { system: 'As the device', reduce: 'Reduced motion', full: 'Full motion' },
   },
   widget,
+  scheduling,
   callout: {
     note: 'Note',
     warning: 'Warning',

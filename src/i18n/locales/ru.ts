@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import scheduling from './ru-scheduling';
 import widget from './ru-widget';
 
 /** Russian UI strings. Plural keys need _one, _few, _many and _other (checked by tests). */
@@ -190,6 +191,7 @@ const ru = {
     motions: { system: 'Как на устройстве', reduce: 'Меньше движения', full: 'Полная анимация' },
   },
   widget,
+  scheduling,
   callout: {
     note: 'Примечание',
     warning: 'Внимание',
