@@ -99,6 +99,13 @@ export interface BalancerConfig {
   statsRefreshMs: number;
   /** Power-of-d choices: how many backends to sample. */
   choices: number;
+  /**
+   * Connection draining when a backend is removed (ms; 0 = none): it takes no new work, finishes
+   * what it has and closes idle connections, and whatever is left at the deadline is cut. AWS
+   * calls this the deregistration delay (300 s by default there); 0 here keeps a removal abrupt,
+   * which is what the scenarios without draining measure.
+   */
+  drainMs: number;
 }
 
 export interface BackendConfig {
@@ -139,9 +146,15 @@ export interface NetworkConfig {
 
 /** An L4 tier in front of the L7 balancer: each proxy is a balancer node of its own. */
 export interface FrontTierConfig {
+  /** L7 proxies behind the L4 tier. */
   proxies: number;
+  /** How each L4 node picks a proxy for a new flow. */
   algorithm: Algorithm;
   forwarding: Forwarding;
+  /** L4 nodes the routers spread flows over with ECMP (1 when absent). */
+  l4Nodes?: number;
+  /** The routers' ECMP hashing: modulo the node count, or a resilient bucket table ('modulo' when absent). */
+  ecmp?: 'modulo' | 'resilient';
 }
 
 export interface SimConfig {
@@ -234,6 +247,7 @@ export function defaultConfig(): SimConfig {
       maglevTableSize: 65_537,
       statsRefreshMs: 0,
       choices: 2,
+      drainMs: 0,
     },
     pools: [pool('web', 4)],
     health: {

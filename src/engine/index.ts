@@ -11,7 +11,7 @@ export type * from './config.ts';
 export type { Metrics, BackendMetrics, Percentiles } from './metrics.ts';
 export type { Hop, HopKind } from './trace.ts';
 export type { Topology, TopologyNode } from './topology.ts';
-export type { RemapReport } from './sim/state.ts';
+export type { DrainRecord, EcmpReport, RemapReport } from './sim/state.ts';
 export type {
   Field,
   FieldGroup,

@@ -70,6 +70,19 @@ export const MEASURES = {
     return shares.length ? Math.min(...shares) * shares.length : NaN;
   },
   sessionsLost: (run) => run.metrics.sessionsLost,
+  /** Requests that failed over the run, for whatever reason. */
+  failedRequests: (run) => run.metrics.requests.failed,
+  /** Removed servers that have left the pool (drained, cut at the deadline, or removed at once). */
+  drainsFinished: (run) => run.metrics.drains.filter((d) => d.leftMs !== null).length,
+  /** Requests cut by removals: what the servers still held when they left. */
+  drainCutRequests: (run) => run.metrics.drains.reduce((sum, d) => sum + d.cutRequests, 0),
+  /** Connections reset by removals. */
+  drainCutConnections: (run) => run.metrics.drains.reduce((sum, d) => sum + d.cutConnections, 0),
+  /** The longest a removed server took to leave, in seconds (NaN before any has left). */
+  slowestLeaveSeconds: (run) => {
+    const times = run.metrics.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
+    return times.length ? Math.max(...times) : NaN;
+  },
   /** Sessions lost per simulated user: how much of the user base had to log in again. */
   sessionsLostShare: (run) => share(run.metrics.sessionsLost, run.config.clients.count),
   balancerByteShare: (run) => run.metrics.balancer.bytesShare,
@@ -115,6 +128,32 @@ export const MEASURES = {
   // The scenario's own settings, so prose that describes a setup reads it from the same record.
   /** Simulated users (distinct clients). */
   clientCount: (run) => run.config.clients.count,
+  requestRate: (run) => run.config.clients.ratePerSecond,
+  /** Share of open flows the last change of L4 nodes sent to another node (ECMP rehash). */
+  ecmpMovedShare: (run) => {
+    const last = run.metrics.frontTier?.lastChange;
+    return last ? share(last.moved, last.flows) : NaN;
+  },
+  /** Share of open flows the last change of L4 nodes reset: moved, and sent to another proxy. */
+  ecmpBrokenShare: (run) => {
+    const last = run.metrics.frontTier?.lastChange;
+    return last ? share(last.broken, last.flows) : NaN;
+  },
+  /** L7 proxies behind the L4 tier. */
+  proxyCount: (run) => run.config.frontTier?.proxies ?? NaN,
+  /** L4 nodes behind the routers now. */
+  l4NodeCount: (run) => run.metrics.frontTier?.l4Nodes ?? NaN,
+  /** L4 nodes before the scenario's change (as configured). */
+  l4NodesConfigured: (run) => run.config.frontTier?.l4Nodes ?? 1,
+  /** Mean service time of the first pool's servers, in ms. */
+  serviceMeanMs: (run) => meanServiceMs(run),
+  /** Requests each server has in service at a time, on average (Little's law: rate × time ÷ servers). */
+  inServicePerServer: (run) => {
+    const servers = run.config.pools[0]?.backends.length ?? 0;
+    return servers > 0 ? ((run.config.clients.ratePerSecond / 1000) * meanServiceMs(run)) / servers : NaN;
+  },
+  /** The drain deadline the scenario sets, in seconds. */
+  drainDeadlineSeconds: (run) => run.config.balancer.drainMs / 1000,
   /** Share of users behind the one corporate NAT address. */
   natShare: (run) => run.config.clients.natShare,
   natUsers: (run) => Math.round(run.config.clients.count * run.config.clients.natShare),

@@ -7,6 +7,8 @@ import {
   COLUMN_ERRORS,
   COLUMN_REQUESTS,
   PER_BACKEND,
+  type DrainRecord,
+  type EcmpReport,
   type RemapReport,
   type SimState,
 } from './sim/state.ts';
@@ -24,6 +26,8 @@ export interface BackendMetrics {
   state: 'up' | 'crashed' | 'gray';
   /** Whether the balancer currently sends it new work (health checks and passive ejection). */
   healthy: boolean;
+  /** Removed with draining and still finishing its work: no new requests or connections. */
+  draining: boolean;
   weight: number;
   requests: number;
   completed: number;
@@ -69,7 +73,18 @@ export interface Metrics {
   windowImbalance: number;
   sessionsLost: number;
   remap: RemapReport | null;
-  frontTier: { proxies: { id: string; requests: number; share: number }[]; bytes: number; cpuMs: number } | null;
+  /** Every backend removed so far: when it started to leave, when it left, and what was cut. */
+  drains: DrainRecord[];
+  frontTier: {
+    proxies: { id: string; requests: number; share: number }[];
+    bytes: number;
+    cpuMs: number;
+    /** L4 nodes behind the routers, and what the last change of their number (or hashing) did. */
+    l4Nodes: number;
+    lastChange: EcmpReport | null;
+    movedFlows: number;
+    brokenFlows: number;
+  } | null;
 }
 
 const STATES = ['up', 'crashed', 'gray'] as const;
@@ -93,6 +108,7 @@ export function readMetrics(s: SimState): Metrics {
       pool: s.pools[b.pool]!.id,
       state: STATES[s.status[i] as number] ?? 'up',
       healthy: (s.healthy[i] as boolean) && (s.ejectedUntil[i] as number) <= now,
+      draining: b.drain !== null,
       weight: s.weights[i] as number,
       requests,
       completed: s.perBackend.completed[i] as number,
@@ -164,6 +180,7 @@ export function readMetrics(s: SimState): Metrics {
     windowImbalance: maxOverMean(backends.map((b) => b.window.requests)),
     sessionsLost: t.sessionsLost,
     remap: s.lastRemap,
+    drains: s.drains.map((d) => ({ ...d })),
     frontTier: s.config.frontTier
       ? {
           proxies: Array.from({ length: s.config.frontTier.proxies }, (_, p) => ({
@@ -173,6 +190,10 @@ export function readMetrics(s: SimState): Metrics {
           })),
           bytes: t.frontTierBytes,
           cpuMs: t.frontTierCpuUs / 1000,
+          l4Nodes: s.l4NodeCount,
+          lastChange: s.lastEcmp ? { ...s.lastEcmp } : null,
+          movedFlows: t.ecmpMoved,
+          brokenFlows: t.ecmpBroken,
         }
       : null,
   };

@@ -112,6 +112,18 @@ export const PREDICTIONS: Prediction[] = [
     ],
   },
   {
+    id: 'deploy-failed-requests',
+    scenario: 'rolling-deploy',
+    measure: 'failedRequests',
+    format: COUNT,
+    outcomes: [
+      { id: 'none', max: 1 },
+      { id: 'handful', min: 1, max: 10 },
+      { id: 'dozens', min: 10, max: 300 },
+      { id: 'most', min: 300 },
+    ],
+  },
+  {
     id: 'gray-failure-errors',
     scenario: 'health-gray-failure',
     measure: 'errorShare',
@@ -143,6 +155,17 @@ export const PREDICTIONS: Prediction[] = [
       { id: 'few', min: 3, max: 6 },
       { id: 'nine', min: 6, max: 12 },
       { id: 'dozens', min: 12 },
+    ],
+  },
+  {
+    id: 'ecmp-flows-moved',
+    scenario: 'ecmp-rehash',
+    measure: 'ecmpMovedShare',
+    format: PERCENT,
+    outcomes: [
+      { id: 'fifth', max: 1 / 3 },
+      { id: 'half', min: 1 / 3, max: 2 / 3 },
+      { id: 'most', min: 2 / 3 },
     ],
   },
 ];

@@ -14,6 +14,7 @@ import { mergeConfig } from './config.ts';
 import { MAX_TIME_US } from './core/event-queue.ts';
 import { wireTable } from './model/wire.ts';
 import { closeConnection, openConnection } from './sim/connections.ts';
+import { changeL4Nodes, initEcmp } from './sim/ecmp.ts';
 import {
   backendConnectUs,
   balancerHopUs,
@@ -33,6 +34,7 @@ import {
   COLUMN_BUSY,
   COLUMN_REQUESTS,
   COMPLETE,
+  DRAIN_DEADLINE,
   HEALTH,
   PER_BACKEND,
   REFRESH,
@@ -60,6 +62,7 @@ export class Simulation extends SimState {
     this.scheduleArrival();
     membership.scheduleHealthChecks(this);
     if (config.balancer.statsRefreshMs > 0) this.queue.push(0, REFRESH, 0);
+    if (config.frontTier) initEcmp(this, config.frontTier.l4Nodes ?? 1);
   }
 
   // ───────────────────────────── running ─────────────────────────────
@@ -100,6 +103,9 @@ export class Simulation extends SimState {
           break;
         case REFRESH:
           refreshLoadView(this);
+          break;
+        case DRAIN_DEADLINE:
+          membership.drainDeadline(this, ref);
           break;
       }
     }
@@ -207,6 +213,7 @@ export class Simulation extends SimState {
     const b = this.req.backend[r] as number;
     if (this.status[b] === STATE_CRASHED || this.req.epoch[r] !== this.backends[b]!.epoch) {
       fail(this, r, b);
+      if (this.drainingCount !== 0) membership.settleDrain(this, b);
       return;
     }
     if ((this.active[b] as number) < this.backends[b]!.config.concurrency) this.startService(r, b);
@@ -258,6 +265,7 @@ export class Simulation extends SimState {
     ) {
       // Gray failure: served, but with a 5xx. Crashed mid-request: the response never comes.
       fail(this, r, b);
+      if (this.drainingCount !== 0) membership.settleDrain(this, b);
       return;
     }
     countResponse(this, this.req.template[r] as number);
@@ -267,6 +275,7 @@ export class Simulation extends SimState {
     recordSuccess(this, r, b, this.nowUs + backUs - (this.req.start[r] as number));
     this.tracer.response(this, r, b, backUs, viaBalancer);
     this.req.release(r);
+    if (this.drainingCount !== 0) membership.settleDrain(this, b);
   }
 
   // ───────────────────────────── live changes ─────────────────────────────
@@ -296,10 +305,16 @@ export class Simulation extends SimState {
     // A new rate takes effect now, not after the gap drawn at the old rate.
     if (now.ratePerSecond !== was.ratePerSecond) this.scheduleArrival();
     if (next.balancer.algorithm !== previous.balancer.algorithm) for (const pool of this.pools) pool.picker.reset();
-    const tierChanged = JSON.stringify(next.frontTier) !== JSON.stringify(previous.frontTier);
+    const tierChanged = JSON.stringify(tierShape(next.frontTier)) !== JSON.stringify(tierShape(previous.frontTier));
     if (next.balancer.mode !== previous.balancer.mode || next.balancer.tls !== previous.balancer.tls || tierChanged) {
       // A different listener: every client reconnects.
       for (let c = 0; c < now.count; c++) closeConnection(this, c);
+      if (next.frontTier) initEcmp(this, next.frontTier.l4Nodes ?? 1);
+    } else if (next.frontTier && previous.frontTier) {
+      // Only the routers' side changed (node count or hashing): the open flows are hashed again.
+      const nodes = next.frontTier.l4Nodes ?? 1;
+      if (nodes !== this.l4NodeCount || (next.frontTier.ecmp ?? 'modulo') !== (previous.frontTier.ecmp ?? 'modulo'))
+        changeL4Nodes(this, nodes);
     }
     if (next.balancer.statsRefreshMs > 0 && previous.balancer.statsRefreshMs <= 0) {
       this.loadView = [...this.outstanding];
@@ -330,4 +345,11 @@ export class Simulation extends SimState {
   backendIds(): string[] {
     return membership.backendIds(this);
   }
+}
+
+/** The tier as its listeners see it: what the routers do in front (node count, ECMP) left out. */
+function tierShape(tier: SimConfig['frontTier']): unknown {
+  if (!tier) return null;
+  const { l4Nodes: _nodes, ecmp: _ecmp, ...shape } = tier;
+  return shape;
 }

@@ -16,6 +16,8 @@ export interface TopologyNode {
   /** Pool id for backends. */
   pool?: string;
   label: string;
+  /** How many machines the node stands for (the L4 tier's nodes behind the routers). */
+  count?: number;
 }
 
 export interface Topology {
@@ -36,7 +38,8 @@ export function readTopology(s: SimState): Topology {
   if (natUsers < config.clients.count) nodes.push({ id: 'clients', kind: 'clients', label: 'clients' });
   if (natUsers > 0) nodes.push({ id: 'nat', kind: 'nat', label: 'NAT 203.0.113.10' });
   const entry = config.frontTier ? 'l4-tier' : 'lb';
-  if (config.frontTier) nodes.push({ id: 'l4-tier', kind: 'l4-tier', label: `L4 tier ×${config.frontTier.proxies}` });
+  if (config.frontTier)
+    nodes.push({ id: 'l4-tier', kind: 'l4-tier', label: `L4 tier ×${s.l4NodeCount}`, count: s.l4NodeCount });
   nodes.push({ id: 'lb', kind: 'balancer', label: config.balancer.mode.toUpperCase() });
   for (const n of nodes) if (n.kind === 'clients' || n.kind === 'nat') links.push({ from: n.id, to: entry });
   if (config.frontTier) links.push({ from: 'l4-tier', to: 'lb' });

@@ -89,6 +89,7 @@ export function validateConfig(config: SimConfig): void {
     throw new EngineParamError('balancer.maglevTableSize', 'a prime number', balancer.maglevTableSize);
   number('balancer.statsRefreshMs', balancer.statsRefreshMs, 0, 600_000);
   number('balancer.choices', balancer.choices, 1, 16, true);
+  number('balancer.drainMs', balancer.drainMs, 0, 3_600_000);
 
   const poolIds = new Set<string>();
   let backends = 0;
@@ -145,6 +146,8 @@ export function validateConfig(config: SimConfig): void {
         config.frontTier,
       );
     number('frontTier.proxies', config.frontTier.proxies, 1, 64, true);
+    if (config.frontTier.l4Nodes !== undefined) number('frontTier.l4Nodes', config.frontTier.l4Nodes, 1, 32, true);
+    if (config.frontTier.ecmp !== undefined) oneOf('frontTier.ecmp', config.frontTier.ecmp, ['modulo', 'resilient']);
     oneOf('frontTier.forwarding', config.frontTier.forwarding, ['nat', 'dsr']);
   }
   number('traceCapacity', config.traceCapacity, 0, 100_000, true);

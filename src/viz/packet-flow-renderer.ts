@@ -219,6 +219,7 @@ export function createPacketFlowRenderer(
         .classed('pf-node--crashed', (d) => loads.get(d.id)?.state === 'crashed')
         .classed('pf-node--gray', (d) => loads.get(d.id)?.state === 'gray')
         .classed('pf-node--unhealthy', (d) => loads.get(d.id)?.healthy === false)
+        .classed('pf-node--draining', (d) => loads.get(d.id)?.draining === true)
         .select<SVGRectElement>('rect.pf-node__load')
         // Half the box is a fair share, the whole box twice that; a hot server's bar stays in its box
         // (and the picture) and turns the warning colour instead.

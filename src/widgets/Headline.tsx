@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getScenario, type Metrics, type ScenarioId } from '../engine';
+import { DrainList } from './DrainList';
 import { ExtremeNotes } from './ExtremeNotes';
 import { READOUTS } from './readouts';
 import { useReadoutText } from './use-readout-text';
@@ -53,10 +54,14 @@ export const Headline = memo(function Headline({
             </span>
             <span className="servers__share">
               {pct(b.window.share)}
-              {b.state !== 'up' || !b.healthy ? (
+              {b.state !== 'up' || !b.healthy || b.draining ? (
                 <span className="servers__state">
                   {' · '}
-                  {b.state !== 'up' ? t(`widget.state.${b.state}`) : t('widget.state.down')}
+                  {b.state !== 'up'
+                    ? t(`widget.state.${b.state}`)
+                    : b.draining
+                      ? t('widget.state.draining')
+                      : t('widget.state.down')}
                 </span>
               ) : null}
             </span>
@@ -91,6 +96,7 @@ export const Headline = memo(function Headline({
         </div>
       )}
       {metrics.backends.length === 0 && <p>{t('widget.noBackends')}</p>}
+      <DrainList metrics={metrics} />
       <ExtremeNotes metrics={metrics} natAll={natAll} />
     </div>
   );

@@ -22,7 +22,7 @@ export interface RangeKnob {
   max: number;
   step: number;
   /** For aria-valuetext and the visible value: the i18n unit key. */
-  unit: 'perSecond' | 'percent' | 'kilobytes';
+  unit: 'perSecond' | 'percent' | 'kilobytes' | 'seconds' | 'nodes';
   read: (config: SimConfig) => number;
   apply: (sim: SimulationHandle, value: number) => void;
 }
@@ -170,5 +170,48 @@ export const KNOBS: Record<KnobId, Knob> = {
     read: (c) => Math.round((c.requests[0]?.responseBytes ?? 0) / 1000),
     apply: (sim, value) =>
       sim.update({ requests: sim.config.requests.map((r) => ({ ...r, responseBytes: value * 1000 })) }),
+  },
+  drain: {
+    id: 'drain',
+    type: 'range',
+    // 0 removes a server at once; a minute is long enough to watch a WebSocket hold a drain open.
+    min: 0,
+    max: 60,
+    step: 5,
+    unit: 'seconds',
+    read: (c) => Math.round(c.balancer.drainMs / 1000),
+    apply: (sim, value) => sim.update({ balancer: { drainMs: value * 1000 } }),
+  },
+  protocol: {
+    id: 'protocol',
+    type: 'select',
+    options: ['http1', 'http2', 'websocket'],
+    read: (c) => c.clients.protocol,
+    apply: (sim, value) => sim.update({ clients: { protocol: value as SimConfig['clients']['protocol'] } }),
+  },
+  l4Nodes: {
+    id: 'l4Nodes',
+    type: 'range',
+    min: 1,
+    max: 16,
+    step: 1,
+    unit: 'nodes',
+    read: (c) => c.frontTier?.l4Nodes ?? 1,
+    // A node joins or leaves behind the routers: the open flows are hashed again, live.
+    apply: (sim, value) => sim.update({ frontTier: { l4Nodes: value } }),
+  },
+  ecmp: {
+    id: 'ecmp',
+    type: 'select',
+    options: ['modulo', 'resilient'],
+    read: (c) => c.frontTier?.ecmp ?? 'modulo',
+    apply: (sim, value) => sim.update({ frontTier: { ecmp: value as 'modulo' | 'resilient' } }),
+  },
+  tierAlgorithm: {
+    id: 'tierAlgorithm',
+    type: 'select',
+    options: ['maglev', 'round-robin'],
+    read: (c) => c.frontTier?.algorithm ?? 'maglev',
+    apply: (sim, value) => sim.update({ frontTier: { algorithm: value as 'maglev' | 'round-robin' } }),
   },
 };

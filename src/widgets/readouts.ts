@@ -7,7 +7,7 @@ import { canaryShare, type Metrics, type ReadoutId } from '../engine';
 export interface ReadoutValue {
   /** The number, or null when there is nothing to show yet (no traffic in the window). */
   value: number | null;
-  unit: 'ratio' | 'percent' | 'ms' | 'count';
+  unit: 'ratio' | 'percent' | 'ms' | 'count' | 'seconds';
 }
 
 const windowRequests = (m: Metrics) => m.backends.reduce((sum, b) => sum + b.window.requests, 0);
@@ -32,6 +32,19 @@ export const READOUTS: Record<ReadoutId, (m: Metrics) => ReadoutValue> = {
     value: m.requests.sent > 0 ? m.requests.cacheHits / m.requests.sent : null,
     unit: 'percent',
   }),
+  failedRequests: (m) => ({ value: m.requests.failed, unit: 'count' }),
+  ecmpMoved: (m) => {
+    const last = m.frontTier?.lastChange;
+    return { value: last && last.flows > 0 ? last.moved / last.flows : null, unit: 'percent' };
+  },
+  ecmpBroken: (m) => {
+    const last = m.frontTier?.lastChange;
+    return { value: last && last.flows > 0 ? last.broken / last.flows : null, unit: 'percent' };
+  },
+  slowestLeave: (m) => {
+    const times = m.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
+    return { value: times.length ? Math.max(...times) : null, unit: 'seconds' };
+  },
 };
 
 /** Every readout in the full panel, in a stable order. */
@@ -45,4 +58,8 @@ export const READOUT_ORDER: readonly ReadoutId[] = [
   'canaryOfV2',
   'busyServers',
   'cacheHits',
+  'failedRequests',
+  'slowestLeave',
+  'ecmpMoved',
+  'ecmpBroken',
 ];

@@ -13,11 +13,13 @@ export function useStepText(): (steps: readonly ScriptStep[]) => string {
       const adds = steps.filter((s) => s.action === 'add');
       const parts = steps
         .filter((s) => s.action !== 'add')
-        .map((s) =>
-          s.action === 'update'
-            ? t('widget.change.update')
-            : t(`widget.change.${s.action}`, { backend: 'backend' in s ? s.backend : '' }),
-        );
+        .map((s) => {
+          if (s.action !== 'update')
+            return t(`widget.change.${s.action}`, { backend: 'backend' in s ? s.backend : '' });
+          // The one setting scripts change that deserves its own words: the L4 node count.
+          const nodes = s.patch.frontTier?.l4Nodes;
+          return nodes !== undefined ? t('widget.change.l4Nodes', { count: nodes }) : t('widget.change.update');
+        });
       if (adds.length > 0) parts.unshift(t('widget.change.add', { count: adds.length }));
       return parts.join('; ');
     },

@@ -33,7 +33,11 @@ export function usePacketRenderer({
   const labels = useMemo(
     (): RendererLabels => ({
       balancer: (mode, tls) => [mode.toUpperCase(), t(`widget.tls.${tls}`)] as const,
-      node: (node: { id: string }) => nodeName(node.id),
+      // The L4 tier says how many nodes the routers spread flows over ("L4 tier ×4").
+      node: (node: { id: string; count?: number }) =>
+        node.count !== undefined && node.count > 1
+          ? t('widget.node.l4TierCount', { name: nodeName(node.id), count: node.count })
+          : nodeName(node.id),
     }),
     [t, nodeName],
   );

@@ -17,6 +17,8 @@ export function useReadoutText(): (readout: ReadoutValue) => string {
           return `${number(2)}×`;
         case 'ms':
           return t('widget.unit.ms', { value: number(1) });
+        case 'seconds':
+          return t('widget.unit.seconds', { value: number(1) });
         case 'count':
           return new Intl.NumberFormat(i18n.language).format(value);
         case 'percent':

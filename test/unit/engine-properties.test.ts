@@ -264,6 +264,13 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
     fc.record({ kind: fc.constant('add' as const), value: fc.constant(0) }),
     fc.record({ kind: fc.constant('remove' as const), value: fc.constant(0) }),
     fc.record({ kind: fc.constant('tier' as const), value: fc.boolean() }),
+    fc.record({ kind: fc.constant('drain' as const), value: fc.constantFrom(0, 20, 200, 60_000) }),
+    fc.record({ kind: fc.constant('l4nodes' as const), value: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({ kind: fc.constant('ecmp' as const), value: fc.constantFrom('modulo' as const, 'resilient' as const) }),
+    fc.record({
+      kind: fc.constant('protocol' as const),
+      value: fc.constantFrom('http1' as const, 'http2' as const, 'websocket' as const),
+    }),
   );
 
   it(
@@ -315,12 +322,29 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
                 case 'tier':
                   sim.update({ frontTier: c.value ? { proxies: 2, algorithm: 'maglev', forwarding: 'dsr' } : null });
                   break;
+                case 'drain':
+                  sim.update({ balancer: { drainMs: c.value } });
+                  break;
+                case 'l4nodes':
+                  if (sim.config.frontTier) sim.update({ frontTier: { l4Nodes: c.value } });
+                  break;
+                case 'ecmp':
+                  if (sim.config.frontTier) sim.update({ frontTier: { ecmp: c.value } });
+                  break;
+                case 'protocol':
+                  sim.update({ clients: { protocol: c.value } });
+                  break;
               }
               const rate = sim.config.clients.ratePerSecond;
               t += rate > 0 ? Math.min(100, (300 / rate) * 1000) : 100;
               sim.advanceTo(t);
               const m = sim.metrics();
               expect(m.requests.completed + m.requests.failed + m.requests.inFlight).toBe(m.requests.sent);
+              // A removed server leaves by its deadline at the latest, and what it cuts fails.
+              for (const d of m.drains) if (d.leftMs !== null) expect(d.leftMs).toBeLessThanOrEqual(d.deadlineMs);
+              // (Cut requests still on the wire fail when they arrive, so count those in flight too.)
+              const cut = m.drains.reduce((sum, d) => sum + d.cutRequests, 0);
+              expect(cut).toBeLessThanOrEqual(m.requests.failed + m.requests.inFlight);
               everyNumber(m, (path, n) => {
                 if (!Number.isFinite(n) || n < 0) throw new Error(`${path} = ${n}`);
               });

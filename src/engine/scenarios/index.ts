@@ -3,6 +3,7 @@
  * scenario (a lesson's widget, a prediction, a measurement) is checked by the compiler.
  */
 import { ALGORITHM_SCENARIOS } from './algorithms.ts';
+import { DRAINING_SCENARIOS } from './draining.ts';
 import { HEALTH_SCENARIOS } from './health.ts';
 import { ROUTING_SCENARIOS } from './routing.ts';
 import { SESSION_SCENARIOS } from './sessions.ts';
@@ -15,6 +16,7 @@ export const SCENARIOS = {
   ...SESSION_SCENARIOS,
   ...ALGORITHM_SCENARIOS,
   ...HEALTH_SCENARIOS,
+  ...DRAINING_SCENARIOS,
 } as const;
 
 export type ScenarioId = keyof typeof SCENARIOS;

@@ -161,6 +161,45 @@ const layeredTiers = preset(
   },
 );
 
+/**
+ * Routers spread long-lived flows over four L4 nodes with ECMP; a fifth node joins at 3 s. Modulo
+ * hashing moves most flows to another node, a resilient table about a fifth; with Maglev at the
+ * nodes a moved flow still reaches its proxy, with round robin it is usually reset.
+ */
+const ecmpRehash = preset(
+  'ecmp-rehash',
+  {
+    clients: { count: 2000, ratePerSecond: 2000, protocol: 'http2' },
+    frontTier: { proxies: 4, algorithm: 'maglev', forwarding: 'dsr', l4Nodes: 4, ecmp: 'modulo' },
+    pools: [pool('web', 4)],
+  },
+  {
+    durationMs: 6000,
+    script: [{ atMs: 3000, action: 'update', patch: { frontTier: { l4Nodes: 5 } } }],
+    expect: [
+      {
+        measure: 'ecmpMovedShare',
+        min: 0.7,
+        max: 0.9,
+        why: 'modulo hashing over 4 → 5 nodes moves about 4/5 of the flows',
+      },
+      { measure: 'ecmpBrokenShare', max: 0, why: 'Maglev at every node sends a moved flow to the proxy it had' },
+    ],
+    widget: {
+      knobs: ['l4Nodes', 'ecmp', 'tierAlgorithm'],
+      backendButtons: false,
+      addRemove: false,
+      timeScale: 500,
+      headline: ['ecmpMoved', 'ecmpBroken'],
+      goal: (m, config) =>
+        config.frontTier?.ecmp === 'resilient' &&
+        (m.frontTier?.lastChange?.flows ?? 0) > 0 &&
+        (m.frontTier?.lastChange?.broken ?? 1) === 0 &&
+        (m.frontTier?.lastChange?.moved ?? 1) / (m.frontTier?.lastChange?.flows ?? 1) < 0.3,
+    },
+  },
+);
+
 export const TRANSPORT_SCENARIOS = {
   'what-the-lb-sees': whatTheLbSees,
   'nat-vs-dsr': natVsDsr,
@@ -169,4 +208,5 @@ export const TRANSPORT_SCENARIOS = {
   'websocket-scale-out': websocketScaleOut,
   'websocket-scale-out-replay': websocketScaleOutReplay,
   'layered-tiers': layeredTiers,
+  'ecmp-rehash': ecmpRehash,
 } as const;

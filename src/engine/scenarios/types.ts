@@ -27,7 +27,21 @@ export interface Expectation {
 
 /** The controls a widget offers for this scenario (definitions live in `widgets/knobs.ts`). */
 export type KnobId =
-  'mode' | 'tls' | 'algorithm' | 'forwarding' | 'affinity' | 'sessions' | 'rate' | 'natShare' | 'canary' | 'responseKb';
+  | 'mode'
+  | 'tls'
+  | 'algorithm'
+  | 'forwarding'
+  | 'affinity'
+  | 'sessions'
+  | 'rate'
+  | 'natShare'
+  | 'canary'
+  | 'responseKb'
+  | 'drain'
+  | 'protocol'
+  | 'l4Nodes'
+  | 'ecmp'
+  | 'tierAlgorithm';
 
 /** Live numbers a widget can put in its headline, next to each server's load. */
 export type ReadoutId =
@@ -39,7 +53,11 @@ export type ReadoutId =
   | 'remapped'
   | 'canaryOfV2'
   | 'busyServers'
-  | 'cacheHits';
+  | 'cacheHits'
+  | 'failedRequests'
+  | 'slowestLeave'
+  | 'ecmpMoved'
+  | 'ecmpBroken';
 
 /** "Try this": checked live against the widget's own numbers and settings. */
 export type GoalCheck = (metrics: Metrics, config: SimConfig) => boolean;

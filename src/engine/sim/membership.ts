@@ -11,7 +11,7 @@ import { EngineParamError } from '../validate.ts';
 import { dropConnectionsTo } from './connections.ts';
 import { fail, loseSessionsOn } from './outcomes.ts';
 import { candidates, effectiveAlgorithm } from './routing.ts';
-import { HEALTH, STATE_CODE, STATE_CRASHED, US, type RemapReport, type SimState } from './state.ts';
+import { DRAIN_DEADLINE, HEALTH, STATE_CODE, STATE_CRASHED, US, type RemapReport, type SimState } from './state.ts';
 
 /** Schedules every backend's first health check, spread over one interval. */
 export function scheduleHealthChecks(s: SimState): void {
@@ -74,18 +74,91 @@ export function addBackend(s: SimState, poolId: string, config: Partial<BackendC
   return reportRemap(s, poolIndex, before);
 }
 
-/** Removes a backend: its flows reset, its queue and in-memory sessions are lost. */
+/**
+ * Removes a backend. Without draining (`balancer.drainMs` 0) it goes at once: its flows reset, its
+ * queue and whatever it was serving fail, its in-memory sessions are lost. With draining it first
+ * takes no new work and leaves when idle or at the deadline (see `startDrain`). Removing a
+ * draining backend again cuts it now.
+ */
 export function removeBackend(s: SimState, backendId: string): RemapReport {
   const b = backendIndex(s, backendId);
   const poolIndex = s.backends[b]!.pool;
   const before = snapshotChoices(s, poolIndex);
-  s.backends[b]!.removed = true;
+  const drainMs = s.config.balancer.drainMs;
+  const backend = s.backends[b]!;
+  if (drainMs > 0 && backend.drain === null) startDrain(s, b, drainMs);
+  else {
+    if (backend.drain === null) {
+      const nowMs = s.nowUs / US;
+      backend.drain = {
+        backend: backend.id,
+        startedMs: nowMs,
+        deadlineMs: nowMs,
+        leftMs: null,
+        cutRequests: 0,
+        cutConnections: 0,
+      };
+      s.drains.push(backend.drain);
+      s.drainingCount++;
+    }
+    leave(s, b);
+  }
+  return reportRemap(s, poolIndex, before);
+}
+
+/**
+ * Draining: the backend leaves the candidates, so new requests and connections go elsewhere, and
+ * it finishes what it holds. Its HTTP connections close once their request is answered (HTTP/1.1
+ * `Connection: close`, HTTP/2 GOAWAY), so a client's next request opens a connection to another
+ * server. A WebSocket has no such signal at the HTTP layer: it stays until the deadline.
+ */
+function startDrain(s: SimState, b: number, drainMs: number): void {
+  const backend = s.backends[b]!;
+  const nowMs = s.nowUs / US;
+  backend.drain = {
+    backend: backend.id,
+    startedMs: nowMs,
+    deadlineMs: nowMs + drainMs,
+    leftMs: null,
+    cutRequests: 0,
+    cutConnections: 0,
+  };
+  s.drains.push(backend.drain);
+  s.drainingCount++;
+  s.membershipVersion++;
+  if (s.config.clients.protocol !== 'websocket') dropConnectionsTo(s, b);
+  s.queue.push(s.nowUs + drainMs * US, DRAIN_DEADLINE, b);
+  settleDrain(s, b);
+}
+
+/** Called when a draining backend may have run out of work: it leaves once nothing is left. */
+export function settleDrain(s: SimState, b: number): void {
+  const backend = s.backends[b]!;
+  if (backend.drain === null || backend.removed) return;
+  if ((s.outstanding[b] as number) === 0 && (s.openConns[b] as number) === 0) leave(s, b);
+}
+
+/** The drain deadline: a backend still draining leaves now, cutting what it holds. */
+export function drainDeadline(s: SimState, b: number): void {
+  const backend = s.backends[b]!;
+  if (backend.drain !== null && !backend.removed) leave(s, b);
+}
+
+/** The backend leaves the pool: what it still holds is cut and counted in its drain record. */
+function leave(s: SimState, b: number): void {
+  const backend = s.backends[b]!;
+  const record = backend.drain!;
+  record.leftMs = s.nowUs / US;
+  // Everything sent to it and not answered fails: on the wire, queued or being served.
+  record.cutRequests = s.outstanding[b] as number;
+  record.cutConnections = s.openConns[b] as number;
+  s.drainingCount--;
+  backend.removed = true;
   s.membershipVersion++;
   dropConnectionsTo(s, b);
   failQueued(s, b);
-  s.backends[b]!.epoch++;
+  backend.epoch++;
   loseSessionsOn(s, b);
-  return reportRemap(s, poolIndex, before);
 }
 
 /** Crashes, grays or revives a backend. A crash fails its queue and what it is serving. */
@@ -100,6 +173,7 @@ export function setBackendState(s: SimState, backendId: string, state: 'up' | 'c
   }
   s.status[b] = code;
   s.backends[b]!.config = { ...s.backends[b]!.config, state };
+  settleDrain(s, b);
 }
 
 /** Ids of the servers in the run now (removed ones excluded). */
@@ -171,7 +245,8 @@ function reportRemap(s: SimState, poolIndex: number, before: Int32Array): RemapR
   for (let c = 0; c < before.length; c++) {
     if ((before[c] as number) < 0) continue;
     keys++;
-    const gone = s.backends[before[c] as number]!.removed;
+    const left = s.backends[before[c] as number]!;
+    const gone = left.removed || left.drain !== null;
     if (before[c] !== after[c] || gone) remapped++;
   }
   s.lastRemap = { keys, remapped, fraction: keys === 0 ? 0 : remapped / keys };

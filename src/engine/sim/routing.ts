@@ -6,6 +6,7 @@
  */
 import type { Algorithm, BalancerConfig } from '../config.ts';
 import { flowKey } from './connections.ts';
+import { ecmpNode, nodePicker } from './ecmp.ts';
 import { REFRESH, US, type PoolState, type SimState } from './state.ts';
 
 /** The algorithm in force: source-IP stickiness is IP hashing, whatever the algorithm setting. */
@@ -68,11 +69,13 @@ export function candidates(s: SimState, pool: PoolState): number[] {
   const out: number[] = [];
   let configured = 0;
   for (const b of pool.backends) {
-    if (s.backends[b]!.removed) continue;
+    // A draining backend is on its way out: not even fail-open sends it new work.
+    if (s.backends[b]!.removed || s.backends[b]!.drain !== null) continue;
     configured++;
     if (isCandidate(s, b)) out.push(b);
   }
-  if (out.length === 0 && configured > 0) for (const b of pool.backends) if (!s.backends[b]!.removed) out.push(b);
+  if (out.length === 0 && configured > 0)
+    for (const b of pool.backends) if (!s.backends[b]!.removed && s.backends[b]!.drain === null) out.push(b);
   pool.candidates = out;
   pool.version = s.membershipVersion;
   return out;
@@ -92,6 +95,7 @@ function expireEjections(s: SimState): void {
 function isCandidate(s: SimState, b: number): boolean {
   return (
     !s.backends[b]!.removed &&
+    s.backends[b]!.drain === null &&
     (s.healthy[b] as boolean) &&
     (s.ejectedUntil[b] as number) <= s.nowUs &&
     (s.weights[b] as number) > 0
@@ -105,7 +109,10 @@ export function pickProxy(s: SimState, c: number): void {
   const ctx = s.proxyContext;
   ctx.key = flowKey(s, c);
   ctx.ipKey = s.population.ipKey[c] as number;
-  const p = s.proxyPicker.pick(tier.algorithm, s.proxyIds, ctx);
+  // The routers pick the L4 node (ECMP); that node picks the proxy and keeps it in its table.
+  const node = s.l4NodeCount > 1 ? ecmpNode(s, ctx.key) : 0;
+  s.connL4Node[c] = node;
+  const p = nodePicker(s, node).pick(tier.algorithm, s.proxyIds, ctx);
   s.connProxy[c] = p;
   s.proxyConnections[p] = (s.proxyConnections[p] ?? 0) + 1;
 }

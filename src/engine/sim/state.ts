@@ -29,6 +29,8 @@ export const AT_BACKEND = 2;
 export const COMPLETE = 3;
 export const HEALTH = 4;
 export const REFRESH = 5;
+/** A draining backend's deadline: whatever it still holds then is cut. */
+export const DRAIN_DEADLINE = 6;
 
 /** Backend states as stored in `SimState.status`. */
 const STATE_UP = 0;
@@ -49,6 +51,29 @@ export interface RemapReport {
   fraction: number;
 }
 
+/** What one change of the L4 node count did to the flows open at the time. */
+export interface EcmpReport {
+  flows: number;
+  /** Flows the routers now send to another L4 node. */
+  moved: number;
+  /** Moved flows the new node sent to another proxy: reset. */
+  broken: number;
+}
+
+/** How one backend left the pool: at once, or drained (and how long that took, and what was cut). */
+export interface DrainRecord {
+  backend: string;
+  startedMs: number;
+  /** When it would be cut at the latest (equals `startedMs` for an abrupt removal). */
+  deadlineMs: number;
+  /** When it left: it ran out of work, or the deadline came. Null while it is still draining. */
+  leftMs: number | null;
+  /** Requests it still held when it left: they fail. */
+  cutRequests: number;
+  /** Connections still open to it when it left: they are reset. */
+  cutConnections: number;
+}
+
 export interface Backend {
   id: string;
   pool: number;
@@ -57,6 +82,8 @@ export interface Backend {
   queue: IntQueue;
   /** Bumped when it crashes or is removed: requests sent before then fail. */
   epoch: number;
+  /** Its entry in `SimState.drains` while it drains (no new work, leaves when idle), else null. */
+  drain: DrainRecord | null;
   histogram: Histogram;
 }
 
@@ -153,6 +180,12 @@ export class SimState {
   readonly proxyContext: PickContext;
   proxyIds: number[] = [];
   readonly proxyRequests: number[] = [];
+  /** L4 nodes behind the routers, each flow's node, the resilient ECMP table and nodes 1…n's pickers. */
+  l4NodeCount = 1;
+  connL4Node!: Int32Array;
+  readonly ecmpTable = new Int32Array(256);
+  readonly nodePickers: PickerState[] = [];
+  lastEcmp: EcmpReport | null = null;
   readonly proxyConnections: number[] = [];
 
   readonly totals = {
@@ -175,10 +208,15 @@ export class SimState {
     frontTierBytes: 0,
     frontTierCpuUs: 0,
     spoofedXffForwarded: 0,
+    ecmpMoved: 0,
+    ecmpBroken: 0,
   };
   readonly poolRequests: number[] = [];
   readonly latency = new Histogram();
   lastRemap: RemapReport | null = null;
+  /** Every removal so far, in order; `drainingCount` of them are still draining. */
+  readonly drains: DrainRecord[] = [];
+  drainingCount = 0;
   /** Salt of the cache-hit hash, so each seed caches different requests. */
   readonly cacheSalt: number;
 
@@ -236,6 +274,7 @@ export class SimState {
       removed: false,
       queue: new IntQueue(),
       epoch: 0,
+      drain: null,
       histogram: new Histogram(),
     });
     this.pools[poolIndex]!.backends.push(b);
@@ -267,6 +306,7 @@ export class SimState {
     this.connOpen = resized(this.connOpen, new Uint8Array(n), 0);
     this.connPort = resized(this.connPort, new Int32Array(n), 49152);
     this.connProxy = resized(this.connProxy, new Int32Array(n), -1);
+    this.connL4Node = resized(this.connL4Node, new Int32Array(n), 0);
     this.connId = resized(this.connId, new Int32Array(n), 0);
     this.stickyBackend = resized(this.stickyBackend, new Int32Array(n), -1);
     this.sessionBackend = resized(this.sessionBackend, new Int32Array(n), -1);

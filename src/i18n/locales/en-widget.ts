@@ -42,6 +42,10 @@ const widget = {
     'health-passive-ejection': 'Watch passive checks mark web-3 down after a few real failures.',
     'reverse-proxy': 'Raise the request rate to 3,000 req/s or more: how much does the cache still answer?',
     'layered-tiers': 'Add a backend behind the L7 tier.',
+    'ecmp-rehash':
+      'Find the router hashing with which a new L4 node moves under 30% of the open flows, and break none of them.',
+    'rolling-deploy':
+      'Give the servers time to drain, then reset and watch a whole deploy finish without a failed request.',
   },
   note: {
     title: 'What you are looking at',
@@ -73,9 +77,25 @@ const widget = {
     'crash-memory-sessions-replay': 'Replay: web-2 crashes with sessions in memory',
     'crash-shared-store-replay': 'Replay: web-2 crashes with a shared session store',
     'hash-churn-replay': 'Replay: a sixth server joins a Maglev table',
+    'rolling-deploy': 'A rolling deploy',
+    'ecmp-rehash': 'An L4 node joins behind ECMP routers',
+  },
+  drain: {
+    title: 'Old servers leaving',
+    draining: '{{backend}}: draining for {{seconds}} s so far',
+    left: '{{backend}}: left after {{seconds}} s, nothing cut',
+    cut_one: '{{backend}}: left after {{seconds}} s, cutting {{count}} request and {{connections}} open connections',
+    cut_other: '{{backend}}: left after {{seconds}} s, cutting {{count}} requests and {{connections}} open connections',
   },
   legendHandshake: 'handshake (TCP or TLS)',
-  node: { clients: 'clients', nat: 'NAT', store: 'session store', l4Tier: 'L4 tier', balancer: 'balancer' },
+  node: {
+    clients: 'clients',
+    nat: 'NAT',
+    store: 'session store',
+    l4Tier: 'L4 tier',
+    l4TierCount: '{{name}} ×{{count}}',
+    balancer: 'balancer',
+  },
   kind: {
     request: 'request',
     response: 'response',
@@ -95,6 +115,11 @@ const widget = {
     natShare: 'Users behind one NAT',
     canary: 'Canary weight',
     responseKb: 'Response size',
+    drain: 'Drain deadline (0: remove at once)',
+    protocol: 'Client protocol',
+    l4Nodes: 'L4 nodes behind the routers',
+    ecmp: 'Router hashing (ECMP)',
+    tierAlgorithm: 'How L4 nodes pick a proxy',
   },
   option: {
     l4: 'L4 (per connection)',
@@ -118,6 +143,11 @@ const widget = {
     'ip-hash': 'IP hash (modulo)',
     'ring-hash': 'ring hash',
     maglev: 'Maglev',
+    http1: 'HTTP/1.1 (keep-alive)',
+    http2: 'HTTP/2',
+    websocket: 'WebSocket',
+    modulo: 'modulo the node count',
+    resilient: 'resilient (bucket table)',
   },
   unit: {
     perSecond: '{{value}} req/s',
@@ -125,6 +155,7 @@ const widget = {
     kilobytes: '{{value}} KB',
     ms: '{{value}} ms',
     seconds: '{{value}} s',
+    nodes: '{{value}}',
   },
   timeline: {
     progress: 'Simulated time: {{now}} of {{end}}',
@@ -143,6 +174,8 @@ const widget = {
     add_one: '{{count}} server joins the pool',
     add_other: '{{count}} servers join the pool',
     update: 'the settings change',
+    l4Nodes_one: 'the routers now spread flows over {{count}} L4 node',
+    l4Nodes_other: 'the routers now spread flows over {{count}} L4 nodes',
   },
   inspector: {
     title: 'Packet inspector',
@@ -227,6 +260,10 @@ const widget = {
     errorRate: 'Failed requests (last second)',
     busyServers: 'Servers with traffic (last second)',
     cacheHits: 'Answered from the cache',
+    failedRequests: 'Failed requests (whole run)',
+    slowestLeave: 'Slowest server to leave',
+    ecmpMoved: 'Flows moved to another L4 node by the last change',
+    ecmpBroken: 'Flows reset by the last change',
     all: 'All numbers',
     poolShare: 'Share to {{pool}}',
     backend: 'Backend',
@@ -236,7 +273,13 @@ const widget = {
     errorsColumn: 'Errors',
     actions: 'Actions',
   },
-  state: { up: 'up', crashed: 'crashed', gray: 'gray (health OK, requests fail)', down: 'marked down' },
+  state: {
+    up: 'up',
+    crashed: 'crashed',
+    gray: 'gray (health OK, requests fail)',
+    down: 'marked down',
+    draining: 'draining',
+  },
   action: { crash: 'Crash', revive: 'Revive', remove: 'Remove', add: 'Add a backend' },
 };
 

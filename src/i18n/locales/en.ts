@@ -110,6 +110,8 @@ const en = {
       newBackendsWindowShare: 'Share of the last second’s traffic on the three new servers',
       remapFraction: 'Share of clients moved to a different server',
       errorShare: 'Share of requests that failed',
+      failedRequests: 'Requests that failed over the whole deploy',
+      ecmpMovedShare: 'Share of open flows sent to another L4 node',
       makespanOverLowerBound: 'Finishing time as a multiple of the best possible',
       maxLoad: 'Requests on the busiest server',
     },
