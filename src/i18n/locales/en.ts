@@ -113,7 +113,7 @@ const en = {
       failedRequests: 'Requests that failed over the whole deploy',
       ecmpMovedShare: 'Share of open flows sent to another L4 node',
       makespanOverLowerBound: 'Finishing time as a multiple of the best possible',
-      maxLoad: 'Requests on the busiest server',
+      maxLoad: 'Balls in the fullest bin',
     },
   },
   reflection: {
