@@ -1,9 +1,9 @@
 /** Typed access to the compiled course (the `virtual:course` module made by the content plugin). */
-import { courseIndex, loadGlossary, loadLesson } from 'virtual:course';
+import { courseIndex, loadGlossary, loadLesson, loadLessonRest } from 'virtual:course';
 import type { Lang } from '../lib/lang';
 import type { LessonMeta } from './tree';
 
-export { courseIndex, loadGlossary, loadLesson };
+export { courseIndex, loadGlossary, loadLesson, loadLessonRest };
 
 export function lessonsInOrder(lang: Lang): LessonMeta[] {
   return courseIndex.order.flatMap((id) => {

@@ -2,15 +2,15 @@ import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { useLang } from '../lib/use-lang';
-import { loadLesson, lessonMeta } from '../content/course';
+import { loadLesson, loadLessonRest, lessonMeta } from '../content/course';
 import { Blocks } from '../content/render/Blocks';
 import { RenderContext } from '../content/render/render-context';
 import { groupSections, takeBudget } from '../content/render/sections';
 import { SectionBlocks } from '../content/render/SectionBlocks';
 import { useRenderContextValue } from '../content/render/use-render-context-value';
-import type { CompiledLesson, LessonMeta } from '../content/tree';
+import type { BlockNode, CompiledLesson, LessonMeta } from '../content/tree';
 import { useDocumentTitle } from '../lib/use-document-title';
-import { useLoader } from '../lib/use-loader';
+import { useLoader, type Loadable } from '../lib/use-loader';
 import { useScrollToHash } from '../lib/use-scroll-to-hash';
 import { useLearnerStore } from '../progress/learner-store';
 import { LessonFooter, LessonLinks } from './lesson/LessonLinks';
@@ -31,11 +31,14 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   const { t } = useTranslation();
   const lang = useLang();
   const markVisited = useLearnerStore((state) => state.markVisited);
-  const lesson = useLoader(`${lang}/${meta.id}`, async () => {
+  const head = useLoader(`${lang}/${meta.id}`, async () => {
     const loaded = await loadLesson(lang, meta.id);
     if (!loaded) throw new Error(`lesson ${meta.id} missing from the build`);
     return loaded;
   });
+  // The lesson's later sections come in a chunk of their own, fetched alongside the first.
+  const rest = useLoader(`${lang}/${meta.id}/rest`, () => loadLessonRest(lang, meta.id));
+  const lesson = bothLoaded(head, rest);
   useDocumentTitle(meta.title, t('app.name'));
   useEffect(() => markVisited(meta.id), [markVisited, meta.id]);
   // The body renders in slices (see LessonBody); read tracking and the table of contents
@@ -54,7 +57,9 @@ function Lesson({ meta }: { meta: LessonMeta }) {
             <p className="lesson__summary">{meta.summary}</p>
             <LessonLinks meta={meta} />
           </header>
-          {lesson.status === 'ready' && <LessonBody lesson={lesson.value} onComplete={setBodyComplete} />}
+          {lesson.status === 'ready' && (
+            <LessonBody lesson={lesson.value.lesson} whole={lesson.value.whole} onComplete={setBodyComplete} />
+          )}
           {lesson.status === 'loading' && (
             <p className="lesson__status" role="status">
               {t('lesson.loading')}
@@ -76,6 +81,22 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   );
 }
 
+/**
+ * The first chunk alone, ready while the rest is on its way (its slices render meanwhile); whole
+ * once the rest is in; failed, with one retry for both, if either failed.
+ */
+function bothLoaded(
+  head: Loadable<CompiledLesson>,
+  rest: Loadable<BlockNode[]>,
+): Loadable<{ lesson: CompiledLesson; whole: boolean }> {
+  if (head.status === 'failed') return head;
+  if (rest.status === 'failed') return { status: 'failed', retry: rest.retry };
+  if (head.status !== 'ready') return head;
+  return rest.status === 'ready'
+    ? { status: 'ready', value: { lesson: { ...head.value, body: [...head.value.body, ...rest.value] }, whole: true } }
+    : { status: 'ready', value: { lesson: head.value, whole: false } };
+}
+
 /** Text before the first section; memoised like sections, so later slices skip it. */
 const IntroBlocks = memo(Blocks);
 
@@ -83,7 +104,16 @@ const IntroBlocks = memo(Blocks);
 const FIRST_SLICE = 8;
 const NEXT_SLICE = 4;
 
-function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete: (complete: boolean) => void }) {
+function LessonBody({
+  lesson,
+  whole,
+  onComplete,
+}: {
+  lesson: CompiledLesson;
+  /** False while the lesson's later sections are still loading. */
+  whole: boolean;
+  onComplete: (complete: boolean) => void;
+}) {
   const { hash } = useLocation();
   const context = useRenderContextValue(lesson.lang, lesson.id, lesson.terms, lesson.misconceptions);
   const groups = useMemo(() => groupSections(lesson.body), [lesson]);
@@ -92,15 +122,18 @@ function LessonBody({ lesson, onComplete }: { lesson: CompiledLesson; onComplete
   // section renders everything at once, so the target exists when the page scrolls to it.
   const [budget, setBudget] = useState(() => (hash === '' ? FIRST_SLICE : Infinity));
   const shown = useMemo(() => takeBudget(groups, budget), [groups, budget]);
-  const complete = shown.complete;
+  const allShown = shown.complete;
+  const complete = allShown && whole;
   useEffect(() => {
     if (complete) {
       onComplete(true);
       return undefined;
     }
+    // Everything loaded so far is on screen: the next slice waits for the rest to arrive.
+    if (allShown) return undefined;
     const timer = setTimeout(() => startTransition(() => setBudget((n) => n + NEXT_SLICE)), 0);
     return () => clearTimeout(timer);
-  }, [complete, budget, onComplete]);
+  }, [complete, allShown, budget, onComplete]);
   useScrollToHash(complete ? lesson : null);
 
   return (

@@ -18,7 +18,7 @@ export interface BundleReport {
   /** JS the browser must run before a lesson page shows: the entry and its static imports. */
   lessonPageJsGzip: number;
   cssGzip: number;
-  /** Per compiled lesson (per language): its lazily loaded chunk. */
+  /** Per compiled lesson (per language): its lazily loaded chunks, the first sections and the rest. */
   lessonChunks: { name: string; gzip: number }[];
   glossaryChunks: { name: string; gzip: number }[];
   /** The lazily loaded widget chunk (engine, d3-selection, widget code) and what it imports. */
@@ -65,7 +65,8 @@ export function measureBundle(dist: string): BundleReport {
     ballsGzip: lazyGzip('BallsWidget'),
     lessonPageJsGzip: files.reduce((sum, file) => sum + gzip(file), 0),
     cssGzip: css.reduce((sum, file) => sum + gzip(file), 0),
-    lessonChunks: dynamic('virtual:course/lesson/'),
+    // Each lesson's first sections and the rest, in chunks of their own (see the content plugin).
+    lessonChunks: [...dynamic('virtual:course/lesson/'), ...dynamic('virtual:course/lesson-rest/')],
     glossaryChunks: dynamic('virtual:course/glossary/'),
   };
 }

@@ -1,13 +1,17 @@
 /**
  * Vite plugin that compiles `content/` at build time and serves it as virtual modules:
- * `virtual:course` (the small index plus lazy loaders) and one chunk per lesson and glossary, so
- * a lesson page downloads only its own compiled tree. Bad content stops the build.
+ * `virtual:course` (the small index plus lazy loaders) and chunks per lesson and glossary, so
+ * a lesson page downloads only its own compiled tree. A lesson comes in two chunks: its first
+ * sections, which the page renders at once, and the rest, fetched at the same time and appended
+ * when it arrives, so the first screen never waits for a long lesson's tail. Bad content stops
+ * the build.
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { isLang, LANGS } from '../../lib/lang.ts';
 import { compileCourse, type CompiledCourse } from './compile-course.ts';
 import { ContentBuildError } from './diagnostics.ts';
+import type { BlockNode, CompiledLesson } from '../tree.ts';
 
 const INDEX_ID = 'virtual:course';
 const PREFIX = '\0virtual:course';
@@ -46,7 +50,9 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
       if (rest === '') return indexModule(compiled);
       const [, kind, lang, lessonId] = rest.split('/');
       if (kind === 'glossary' && lang && isLang(lang)) return jsonModule(compiled.glossary[lang]);
-      if (kind === 'lesson' && lang && isLang(lang) && lessonId) return jsonModule(compiled.lessons[lang][lessonId]);
+      const lesson = lang && isLang(lang) && lessonId ? compiled.lessons[lang][lessonId] : undefined;
+      if (kind === 'lesson' && lesson) return jsonModule(splitLesson(lesson).head);
+      if (kind === 'lesson-rest' && lesson) return jsonModule(splitLesson(lesson).rest);
       return undefined;
     },
     handleHotUpdate({ file }) {
@@ -61,6 +67,19 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
   };
 }
 
+/** Sections (`##`) in a lesson's first chunk: the objectives and the opening, a first screen and more. */
+const HEAD_SECTIONS = 2;
+
+/** The lesson with its body cut after its first sections, and the blocks that follow. */
+export function splitLesson(lesson: CompiledLesson): { head: CompiledLesson; rest: BlockNode[] } {
+  let sections = 0;
+  const cut = lesson.body.findIndex(
+    (block) => block.t === 'heading' && block.depth === 2 && ++sections > HEAD_SECTIONS,
+  );
+  if (cut < 0) return { head: lesson, rest: [] };
+  return { head: { ...lesson, body: lesson.body.slice(0, cut) }, rest: lesson.body.slice(cut) };
+}
+
 function jsonModule(data: unknown): string {
   // JSON.parse of a string literal is faster to start than an equivalent object literal.
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
@@ -73,16 +92,27 @@ function indexModule(course: CompiledCourse): string {
         `  ${JSON.stringify(`${lang}/${id}`)}: () => import(${JSON.stringify(`${INDEX_ID}/lesson/${lang}/${id}`)}),`,
     ),
   );
+  const restLoaders = LANGS.flatMap((lang) =>
+    course.index.order.map(
+      (id) =>
+        `  ${JSON.stringify(`${lang}/${id}`)}: () => import(${JSON.stringify(`${INDEX_ID}/lesson-rest/${lang}/${id}`)}),`,
+    ),
+  );
   const glossaryLoaders = LANGS.map(
     (lang) => `  ${lang}: () => import(${JSON.stringify(`${INDEX_ID}/glossary/${lang}`)}),`,
   );
   return [
     `export const courseIndex = ${JSON.stringify(course.index)};`,
     `const lessons = {\n${lessonLoaders.join('\n')}\n};`,
+    `const rests = {\n${restLoaders.join('\n')}\n};`,
     `const glossaries = {\n${glossaryLoaders.join('\n')}\n};`,
     `export function loadLesson(lang, id) {`,
     `  const load = Object.prototype.hasOwnProperty.call(lessons, lang + '/' + id) ? lessons[lang + '/' + id] : undefined;`,
     `  return load ? load().then((m) => m.default) : Promise.resolve(undefined);`,
+    `}`,
+    `export function loadLessonRest(lang, id) {`,
+    `  const load = Object.prototype.hasOwnProperty.call(rests, lang + '/' + id) ? rests[lang + '/' + id] : undefined;`,
+    `  return load ? load().then((m) => m.default) : Promise.resolve([]);`,
     `}`,
     `export function loadGlossary(lang) {`,
     `  return glossaries[lang]().then((m) => m.default);`,
