@@ -13,7 +13,12 @@ const WIDGETS = [
   { lesson: 'l4-vs-l7-balancing', id: 'shared-store' },
   { lesson: 'l4-vs-l7-balancing', id: 'what-the-lb-sees' },
   { lesson: 'load-balancing-basics', id: 'gray-failure' },
+  { lesson: 'load-balancing-basics', id: 'rolling-deploy' },
+  { lesson: 'l4-vs-l7-balancing', id: 'ecmp-rehash' },
 ];
+
+/** The greedy lesson's widgets: a 64-row chart, the builder's buttons, three histograms side by side. */
+const SCHEDULING_WIDGETS = ['gantt-explore', 'gantt-worst-case', 'gantt-heavy-tail', 'balls-choices'];
 
 interface Box {
   top: number;
@@ -92,6 +97,34 @@ describe('widgets on a phone (360 × 780)', () => {
           0,
         );
       }
+    });
+  }
+});
+
+describe('scheduling widgets on a phone (360 × 780)', () => {
+  for (const lang of ['en', 'ru'] as const) {
+    it(`in ${lang}: every part fits the screen's width and nothing scrolls sideways`, async () => {
+      const page = await newPage({ viewport: PHONE });
+      await page.goto(`${baseURL()}/${lang}/lessons/greedy-balancing`);
+      await waitForLesson(page);
+      for (const id of SCHEDULING_WIDGETS) {
+        await page.locator(`#widget-${id}`).scrollIntoViewIfNeeded();
+        const widget = page.locator(`[data-widget="${id}"]`);
+        await widget.locator('svg').first().waitFor();
+        // Every control, readout and picture ends inside the widget, and the widget inside the screen.
+        const overflow = await widget.evaluate((root) => {
+          const edge = root.getBoundingClientRect().right + 0.5;
+          return [...root.querySelectorAll('svg, button, input, select, dl, p')]
+            .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > edge)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`);
+        });
+        expect(overflow, `${lang} ${id}: parts past the widget's edge`).toEqual([]);
+        const right = (await widget.boundingBox())!;
+        expect(right.x + right.width, `${lang} ${id}: widget inside the screen`).toBeLessThanOrEqual(PHONE.width + 0.5);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
     });
   }
 });
