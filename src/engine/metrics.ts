@@ -75,6 +75,8 @@ export interface Metrics {
   /** Every backend removed so far: when it started to leave, when it left, and what was cut. */
   drains: DrainRecord[];
   frontTier: { proxies: { id: string; requests: number; share: number }[]; bytes: number; cpuMs: number } | null;
+  /** QUIC connection migration: moves the balancer saw, connections they lost, reconnect handshakes. */
+  migration: { moves: number; lost: number; reconnects: number };
 }
 
 const STATES = ['up', 'crashed', 'gray'] as const;
@@ -182,6 +184,7 @@ export function readMetrics(s: SimState): Metrics {
           cpuMs: t.frontTierCpuUs / 1000,
         }
       : null,
+    migration: { moves: t.migrations, lost: t.migrationsLost, reconnects: t.reconnectHandshakes },
   };
 }
 

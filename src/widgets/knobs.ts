@@ -22,7 +22,7 @@ export interface RangeKnob {
   max: number;
   step: number;
   /** For aria-valuetext and the visible value: the i18n unit key. */
-  unit: 'perSecond' | 'percent' | 'kilobytes' | 'seconds';
+  unit: 'perSecond' | 'percent' | 'kilobytes' | 'seconds' | 'perMinute';
   read: (config: SimConfig) => number;
   apply: (sim: SimulationHandle, value: number) => void;
 }
@@ -188,5 +188,23 @@ export const KNOBS: Record<KnobId, Knob> = {
     options: ['http1', 'http2', 'websocket'],
     read: (c) => c.clients.protocol,
     apply: (sim, value) => sim.update({ clients: { protocol: value as SimConfig['clients']['protocol'] } }),
+  },
+  migration: {
+    id: 'migration',
+    type: 'range',
+    // Moves per connection per minute, in whole steps: 0 never moves, 60 moves once a second.
+    min: 0,
+    max: 60,
+    step: 3,
+    unit: 'perMinute',
+    read: (c) => Math.round(c.clients.migrationPerSecond * 60),
+    apply: (sim, value) => sim.update({ clients: { migrationPerSecond: value / 60 } }),
+  },
+  quicRouting: {
+    id: 'quicRouting',
+    type: 'select',
+    options: ['5-tuple', 'connection-id'],
+    read: (c) => c.balancer.quicRouting,
+    apply: (sim, value) => sim.update({ balancer: { quicRouting: value as SimConfig['balancer']['quicRouting'] } }),
   },
 };

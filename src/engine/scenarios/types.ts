@@ -38,7 +38,9 @@ export type KnobId =
   | 'canary'
   | 'responseKb'
   | 'drain'
-  | 'protocol';
+  | 'protocol'
+  | 'migration'
+  | 'quicRouting';
 
 /** Live numbers a widget can put in its headline, next to each server's load. */
 export type ReadoutId =
@@ -52,7 +54,9 @@ export type ReadoutId =
   | 'busyServers'
   | 'cacheHits'
   | 'failedRequests'
-  | 'slowestLeave';
+  | 'slowestLeave'
+  | 'migratedLost'
+  | 'reconnects';
 
 /** "Try this": checked live against the widget's own numbers and settings. */
 export type GoalCheck = (metrics: Metrics, config: SimConfig) => boolean;

@@ -44,6 +44,8 @@ const widget = {
     'layered-tiers': 'Add a backend behind the L7 tier.',
     'rolling-deploy':
       'Give the servers time to drain, then reset and watch a whole deploy finish without a failed request.',
+    'quic-migration':
+      'Switch the routing to connection IDs and let clients move at least 30 times a minute: how many connections are lost now?',
   },
   note: {
     title: 'What you are looking at',
@@ -76,6 +78,7 @@ const widget = {
     'crash-shared-store-replay': 'Replay: web-2 crashes with a shared session store',
     'hash-churn-replay': 'Replay: a sixth server joins a Maglev table',
     'rolling-deploy': 'A rolling deploy',
+    'quic-migration': 'Phones on QUIC change networks behind an L4 balancer',
   },
   drain: {
     title: 'Old servers leaving',
@@ -107,6 +110,8 @@ const widget = {
     responseKb: 'Response size',
     drain: 'Drain deadline (0: remove at once)',
     protocol: 'Client protocol',
+    migration: 'Network changes per connection (0: never)',
+    quicRouting: 'QUIC routing at L4',
   },
   option: {
     l4: 'L4 (per connection)',
@@ -133,6 +138,8 @@ const widget = {
     http1: 'HTTP/1.1 (keep-alive)',
     http2: 'HTTP/2',
     websocket: 'WebSocket',
+    '5-tuple': '5-tuple hash',
+    'connection-id': 'connection ID (QUIC-LB)',
   },
   unit: {
     perSecond: '{{value}} req/s',
@@ -140,6 +147,7 @@ const widget = {
     kilobytes: '{{value}} KB',
     ms: '{{value}} ms',
     seconds: '{{value}} s',
+    perMinute: '{{value}} a minute',
   },
   timeline: {
     progress: 'Simulated time: {{now}} of {{end}}',
@@ -244,6 +252,8 @@ const widget = {
     cacheHits: 'Answered from the cache',
     failedRequests: 'Failed requests (whole run)',
     slowestLeave: 'Slowest server to leave',
+    migratedLost: 'Migrated connections lost',
+    reconnects: 'Reconnect handshakes',
     all: 'All numbers',
     poolShare: 'Share to {{pool}}',
     backend: 'Backend',

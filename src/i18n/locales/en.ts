@@ -112,6 +112,7 @@ const en = {
       failedRequests: 'Requests that failed over the whole deploy',
       makespanOverLowerBound: 'Finishing time as a multiple of the best possible',
       maxLoad: 'Requests on the busiest server',
+      migratedLostShare: 'Share of migrated connections that were lost',
     },
   },
   reflection: {

@@ -47,6 +47,8 @@ const widget = {
     'layered-tiers': 'Добавьте бэкенд за уровнем L7.',
     'rolling-deploy':
       'Дайте серверам время освободиться, затем начните заново и посмотрите, как весь деплой проходит без единого неудачного запроса.',
+    'quic-migration':
+      'Переключите маршрутизацию на идентификаторы соединений и пусть клиенты меняют сеть хотя бы 30 раз в минуту: сколько соединений теряется теперь?',
   },
   note: {
     title: 'Что здесь происходит',
@@ -88,6 +90,7 @@ const widget = {
     'crash-shared-store-replay': 'Повтор: web-2 падает, сессии в общем хранилище',
     'hash-churn-replay': 'Повтор: шестой сервер входит в таблицу Maglev',
     'rolling-deploy': 'Поэтапный деплой',
+    'quic-migration': 'Телефоны на QUIC меняют сеть за балансировщиком L4',
   },
   legendHandshake: 'рукопожатие (TCP или TLS)',
   node: {
@@ -123,6 +126,8 @@ const widget = {
     responseKb: 'Размер ответа',
     drain: 'Время на освобождение (0 — убрать сразу)',
     protocol: 'Протокол клиентов',
+    migration: 'Смены сети на соединение (0 — никогда)',
+    quicRouting: 'Маршрутизация QUIC на L4',
   },
   option: {
     l4: 'L4 (на соединение)',
@@ -149,6 +154,8 @@ const widget = {
     http1: 'HTTP/1.1 (keep-alive)',
     http2: 'HTTP/2',
     websocket: 'WebSocket',
+    '5-tuple': 'хеш по 5-tuple',
+    'connection-id': 'по connection ID (QUIC-LB)',
   },
   unit: {
     perSecond: '{{value}} запр./с',
@@ -156,6 +163,7 @@ const widget = {
     kilobytes: '{{value}} КБ',
     ms: '{{value}} мс',
     seconds: '{{value}} с',
+    perMinute: '{{value}} в минуту',
   },
   timeline: {
     progress: 'Время симуляции: {{now}} из {{end}}',
@@ -265,6 +273,8 @@ const widget = {
     cacheHits: 'Ответы из кэша',
     failedRequests: 'Неудачные запросы (за весь прогон)',
     slowestLeave: 'Самый долгий уход сервера из пула',
+    migratedLost: 'Потеряно мигрировавших соединений',
+    reconnects: 'Повторные рукопожатия',
     all: 'Все показатели',
     poolShare: 'Доля {{pool}}',
     backend: 'Бэкенд',
