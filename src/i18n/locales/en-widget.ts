@@ -178,6 +178,7 @@ const widget = {
     l7: 'An L7 balancer sees',
     group: {
       transport: 'TCP/IP',
+      quic: 'QUIC header',
       tls: 'TLS ClientHello',
       request: 'HTTP request',
       response: 'HTTP response',
@@ -188,6 +189,8 @@ const widget = {
       plaintext: 'On the wire: plaintext. Anyone on this link can read it.',
       'tls-balancer-key': 'On the wire: encrypted (TLS). The balancer holds the key.',
       'tls-backend-key': 'On the wire: encrypted (TLS). Only the backend holds the key.',
+      'quic-initial':
+        'On the wire: a QUIC Initial, encrypted with keys anyone can derive from its destination connection ID (RFC 9001 §5.2).',
     },
     notSeen: 'This reply goes from the backend straight to the client: the balancer never sees it.',
     answers: 'Answers {{request}}. The request line is not in this packet; it is shown for context only.',
@@ -197,7 +200,10 @@ const widget = {
         'Not in this packet: it was sent in the ClientHello that opened this connection, and the balancer knows it from there.',
       'balancer-key': 'Encrypted on the wire; readable because the balancer holds this hop’s TLS key.',
       'before-reencrypt': 'Encrypted on the wire; the balancer read it before encrypting it again for the backend.',
+      'initial-keys':
+        'Encrypted in the QUIC Initial, but only with keys derived from public values, so any balancer can decrypt and read it.',
     },
+    transportUdp: 'UDP/IP',
     bytes_one: '{{value}} byte',
     bytes_other: '{{value}} bytes',
   },
@@ -208,6 +214,9 @@ const widget = {
     dstPort: 'Destination port',
     protocol: 'Protocol',
     flags: 'TCP flags',
+    quicPacket: 'QUIC packet',
+    dcid: 'Destination connection ID',
+    scid: 'Source connection ID',
     sni: 'SNI',
     alpn: 'ALPN',
     publicName: 'ECH public name',
@@ -221,6 +230,7 @@ const widget = {
     setCookie: 'Set-Cookie',
     size: 'Response size',
   },
+  quicPacket: { initial: 'Initial (long header)', '1-rtt': '1-RTT (short header)' },
   hidden: {
     absent: 'not in this packet',
     'no-tls': 'no TLS on this connection',
