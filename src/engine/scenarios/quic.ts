@@ -29,7 +29,7 @@ const quicMigration = preset(
       timeScale: 1000,
       headline: ['migratedLost', 'reconnects'],
       goal: (m, c) =>
-        c.balancer.quicRouting === 'connection-id' && c.clients.migrationPerSecond >= 1 && m.migration.moves > 0,
+        c.balancer.quicRouting === 'connection-id' && c.clients.migrationPerSecond >= 0.5 && m.migration.moves > 0,
     },
   },
 );
