@@ -66,6 +66,8 @@ export function handshakeFlows(tls: TlsMode, version: TlsVersion): { client: Flo
  * per two packets received, RFC 9000 §13.2.2), so the ACK count matches TCP's and only sizes differ.
  * The handshake: the client's Initial is padded to a 1,200-byte datagram (RFC 9000 §14.1), the
  * server answers with the same TLS 1.3 flight as over TCP, and the client's Finished closes it.
+ * Behind an L7 balancer the backend leg is really TCP; the tally uses the QUIC sizes on both legs,
+ * a difference of a few header bytes per packet.
  */
 const QUIC_HEADER_BYTES = 60;
 const QUIC_DATA_BYTES = 1440;

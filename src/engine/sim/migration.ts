@@ -13,6 +13,10 @@
  *   the pick lands on another server, that server does not know the connection ID: the connection
  *   is lost and the client reconnects with a full handshake. If it lands on the same server (about
  *   1/N of the time with N servers behind a hash) the connection survives, by luck.
+ *
+ * Left out, for simplicity: the time a client takes to notice the loss (a stateless reset or an
+ * idle timeout), so a reconnect costs only its handshake, a lower bound; and the front L4 tier of
+ * the layered scenario, whose proxy pick stays per connection.
  */
 import { pickFromPool, effectiveAlgorithm } from './routing.ts';
 import { flowKey } from './connections.ts';
