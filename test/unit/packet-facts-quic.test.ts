@@ -57,6 +57,8 @@ describe('QUIC packets in the inspector', () => {
     expect(view.quicPacket).toEqual({ readable: true, value: 'initial' });
     expect(view.dcid.readable && HEX16.test(view.dcid.value)).toBe(true);
     expect(view.scid.readable && HEX16.test(view.scid.value)).toBe(true);
+    // Independent random-looking IDs: not even a shared prefix gives the connection away.
+    expect(hop.facts.dcid.slice(0, 8)).not.toBe(hop.facts.scid.slice(0, 8));
     expect(view.sni).toEqual({ readable: true, value: hop.facts.sni, notes: ['initial-keys'] });
     expect(view.alpn).toMatchObject({ readable: true, value: 'h3' });
     expect(view.path.readable).toBe(false);

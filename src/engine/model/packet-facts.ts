@@ -91,9 +91,10 @@ function alpnOf(config: SimConfig): string {
   return protocol === 'quic' ? 'h3' : protocol === 'http2' ? 'h2' : 'http/1.1';
 }
 
-/** Eight bytes of hex from a hash: connection IDs are random to an observer. */
-function hex64(a: number, b: number): string {
-  return [mix32(a), mix32(b)].map((n) => (n >>> 0).toString(16).padStart(8, '0')).join('');
+/** Eight bytes of hex from a hash of the connection and a salt: random-looking to an observer. */
+function hex64(connection: number, salt: number): string {
+  const high = mix32(connection ^ Math.imul(salt, 0x9e3779b9));
+  return [high, mix32(high ^ 0x85ebca6b)].map((n) => (n >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
 /** The client's first destination connection ID: random, and the seed of the Initial keys. */
