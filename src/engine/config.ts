@@ -21,7 +21,10 @@ export type Forwarding = 'nat' | 'dsr';
 export type TlsMode = 'none' | 'terminate' | 'passthrough' | 'reencrypt';
 export type TlsVersion = '1.2' | '1.3';
 export type Stickiness = 'none' | 'cookie' | 'source-ip';
-export type Protocol = 'http1' | 'http2' | 'websocket';
+/** 'quic': HTTP/3 over QUIC over UDP, TLS 1.3 inside, one long-lived multiplexed connection. */
+export type Protocol = 'http1' | 'http2' | 'websocket' | 'quic';
+/** How an L4 balancer routes QUIC: by the UDP 5-tuple, or by the server ID in the connection ID. */
+export type QuicRouting = '5-tuple' | 'connection-id';
 export type SessionStore = 'none' | 'memory' | 'shared';
 export type ServiceDistribution = 'exponential' | 'bimodal' | 'constant';
 export type BackendState = 'up' | 'crashed' | 'gray';
@@ -47,6 +50,12 @@ export interface ClientsConfig {
   spoofedXff: string | null;
   /** Encrypted Client Hello: the real SNI is hidden from the balancer. */
   ech: boolean;
+  /**
+   * QUIC connection migration: how often each open connection's client address changes (per
+   * second; a phone moving from Wi-Fi to mobile data). 0 by default, so nothing moves and no
+   * existing figure shifts; the moves come from a stream of their own (`RandomStreams.mobility`).
+   */
+  migrationPerSecond: number;
 }
 
 export interface RequestTemplate {
@@ -106,6 +115,12 @@ export interface BalancerConfig {
    * which is what the scenarios without draining measure.
    */
   drainMs: number;
+  /**
+   * QUIC at L4: '5-tuple' hashes the UDP flow, so a migrated connection is picked again and is
+   * lost unless the pick lands on the same server; 'connection-id' reads the server ID encoded in
+   * the destination connection ID (the IETF QUIC-LB draft) and keeps it wherever the client moves.
+   */
+  quicRouting: QuicRouting;
 }
 
 export interface BackendConfig {
@@ -229,6 +244,7 @@ export function defaultConfig(): SimConfig {
       cookie: { name: 'beta', value: '1' },
       spoofedXff: null,
       ech: false,
+      migrationPerSecond: 0,
     },
     requests: [DEFAULT_REQUEST],
     balancer: {
@@ -248,6 +264,7 @@ export function defaultConfig(): SimConfig {
       statsRefreshMs: 0,
       choices: 2,
       drainMs: 0,
+      quicRouting: '5-tuple',
     },
     pools: [pool('web', 4)],
     health: {

@@ -183,6 +183,18 @@ export const MEASURES = {
   responseKb: (run) => (run.config.requests[0]?.responseBytes ?? NaN) / 1000,
   maglevTableSize: (run) => run.config.balancer.maglevTableSize,
   ringVnodes: (run) => run.config.balancer.ringVnodes,
+  /** QUIC connection migrations the balancer saw over the run. */
+  migrations: (run) => run.metrics.migration.moves,
+  /** Migrated QUIC connections lost: the new path reached a server that did not know them. */
+  migratedLost: (run) => run.metrics.migration.lost,
+  /** Share of migrated connections lost (NaN before any has migrated). */
+  migratedLostShare: (run) => share(run.metrics.migration.lost, run.metrics.migration.moves),
+  /** Full handshakes clients made to replace lost connections. */
+  reconnectHandshakes: (run) => run.metrics.migration.reconnects,
+  /** The scenario's migration rate: moves per open connection per second. */
+  migrationRate: (run) => run.config.clients.migrationPerSecond,
+  /** The same rate per minute, as the widget's slider shows it. */
+  migrationsPerMinute: (run) => run.config.clients.migrationPerSecond * 60,
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;

@@ -85,6 +85,8 @@ export interface Metrics {
     movedFlows: number;
     brokenFlows: number;
   } | null;
+  /** QUIC connection migration: moves the balancer saw, connections they lost, reconnect handshakes. */
+  migration: { moves: number; lost: number; reconnects: number };
 }
 
 const STATES = ['up', 'crashed', 'gray'] as const;
@@ -196,6 +198,7 @@ export function readMetrics(s: SimState): Metrics {
           brokenFlows: t.ecmpBroken,
         }
       : null,
+    migration: { moves: t.migrations, lost: t.migrationsLost, reconnects: t.reconnectHandshakes },
   };
 }
 

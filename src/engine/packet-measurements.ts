@@ -359,6 +359,45 @@ export const PACKET_MEASUREMENTS: PacketMeasurement[] = [
     format: COUNT,
     base: { scenario: 'ecmp-rehash', durationMs: SETTING, measure: 'proxyCount' },
   },
+  // QUIC connection migration behind an L4 balancer (quic-migration).
+  {
+    id: 'quic-lost-share',
+    describe: 'share of migrated QUIC connections lost, 5-tuple hashing vs routing by connection ID',
+    format: PERCENT,
+    base: { scenario: 'quic-migration', measure: 'migratedLostShare' },
+    cols: {
+      'five-tuple': { patch: { balancer: { quicRouting: '5-tuple' } } },
+      'connection-id': { patch: { balancer: { quicRouting: 'connection-id' } } },
+    },
+  },
+  {
+    id: 'quic-migrations',
+    describe: 'connection migrations the balancer sees over the quic-migration run',
+    format: COUNT,
+    base: { scenario: 'quic-migration', measure: 'migrations' },
+  },
+  {
+    id: 'quic-reconnects',
+    describe: 'reconnect handshakes over the quic-migration run, 5-tuple hashing vs connection ID',
+    format: COUNT,
+    base: { scenario: 'quic-migration', measure: 'reconnectHandshakes' },
+    cols: {
+      'five-tuple': { patch: { balancer: { quicRouting: '5-tuple' } } },
+      'connection-id': { patch: { balancer: { quicRouting: 'connection-id' } } },
+    },
+  },
+  {
+    id: 'quic-servers',
+    describe: 'servers behind the L4 balancer in quic-migration',
+    format: COUNT,
+    base: { scenario: 'quic-migration', durationMs: SETTING, measure: 'backendCount' },
+  },
+  {
+    id: 'quic-moves-per-minute',
+    describe: 'network changes per connection per minute in quic-migration',
+    format: COUNT,
+    base: { scenario: 'quic-migration', durationMs: SETTING, measure: 'migrationsPerMinute' },
+  },
 ];
 
 function distribution(kind: 'exponential' | 'bimodal'): DeepPartial<SimConfig> {

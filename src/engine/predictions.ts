@@ -168,6 +168,19 @@ export const PREDICTIONS: Prediction[] = [
       { id: 'most', min: 2 / 3 },
     ],
   },
+  {
+    id: 'quic-migration-lost',
+    scenario: 'quic-migration',
+    measure: 'migratedLostShare',
+    format: PERCENT,
+    outcomes: [
+      { id: 'none', max: 0.01 },
+      { id: 'few', min: 0.01, max: 0.35 },
+      { id: 'half', min: 0.35, max: 0.65 },
+      { id: 'most', min: 0.65, max: 0.99 },
+      { id: 'all', min: 0.99 },
+    ],
+  },
 ];
 
 export function getPrediction(id: string): Prediction | undefined {

@@ -27,6 +27,7 @@ import {
   TLS_HANDSHAKE_CPU_US,
 } from './sim/costs.ts';
 import * as membership from './sim/membership.ts';
+import { moveIfDue, scheduleMove } from './sim/migration.ts';
 import { fail, finishCacheHit, grayFails, isCacheHit, recordSuccess } from './sim/outcomes.ts';
 import { assignConnection, pickProxy, refreshLoadView, routeRequest } from './sim/routing.ts';
 import {
@@ -127,8 +128,11 @@ export class Simulation extends SimState {
     const r = this.req.alloc(c, template, this.nowUs, this.service.next());
     this.totals.sent++;
 
-    // The client-side connection: keep-alive for HTTP/1.1, one long-lived one for HTTP/2 and WebSocket.
-    const newConnection = this.connOpen[c] === 0 || (this.connLeft[c] as number) <= 0;
+    // The client-side connection: keep-alive for HTTP/1.1, one long-lived one for HTTP/2, QUIC and WebSocket.
+    let newConnection = this.connOpen[c] === 0 || (this.connLeft[c] as number) <= 0;
+    // A QUIC client that moved: a lost connection is replaced by a new one (a full handshake).
+    if (!newConnection && clients.migrationPerSecond > 0 && clients.protocol === 'quic')
+      newConnection = moveIfDue(this, c, template);
     const setupUs = newConnection ? this.connect(c, r) : 0;
     this.connLeft[c] = (this.connLeft[c] as number) - 1;
     if (this.config.frontTier) {
@@ -190,6 +194,7 @@ export class Simulation extends SimState {
     openConnection(this, c, clients.protocol !== 'http1' ? Infinity : clients.requestsPerConnection);
     const setupUs = handshakeUs(this);
     countHandshake(this);
+    if (clients.migrationPerSecond > 0 && clients.protocol === 'quic') scheduleMove(this, c);
     if (balancer.tls === 'terminate' || balancer.tls === 'reencrypt') {
       this.totals.handshakesAtBalancer++;
       this.totals.lbCpuUs += TLS_HANDSHAKE_CPU_US;

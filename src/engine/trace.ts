@@ -161,19 +161,22 @@ export class Tracer {
     const at = s.nowUs / 1000;
     const half = network.clientRttMs / 2;
     const connectionId = s.connId[c] as number;
-    this.push({
-      requestId: null,
-      connectionId,
-      kind: 'syn',
-      from,
-      to: 'lb',
-      departMs: at,
-      arriveMs: at + half,
-      bytes: 60,
-      facts: handshakeFacts(s, c),
-    });
+    const quic = s.config.clients.protocol === 'quic';
+    // QUIC has no TCP handshake: its first packet, the Initial, already carries the ClientHello.
+    if (!quic)
+      this.push({
+        requestId: null,
+        connectionId,
+        kind: 'syn',
+        from,
+        to: 'lb',
+        departMs: at,
+        arriveMs: at + half,
+        bytes: 60,
+        facts: handshakeFacts(s, c),
+      });
     if (balancer.tls === 'none') return;
-    const tlsStart = at + network.clientRttMs;
+    const tlsStart = quic ? at : at + network.clientRttMs;
     const end = at + setupUs / 1000;
     this.push({
       requestId: null,

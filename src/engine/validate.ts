@@ -38,7 +38,8 @@ export function validateConfig(config: SimConfig): void {
   const { clients, balancer, network } = config;
   number('clients.count', clients.count, 1, LIMITS.clients, true);
   number('clients.ratePerSecond', clients.ratePerSecond, 0, LIMITS.rate);
-  oneOf('clients.protocol', clients.protocol, ['http1', 'http2', 'websocket']);
+  oneOf('clients.protocol', clients.protocol, ['http1', 'http2', 'websocket', 'quic']);
+  number('clients.migrationPerSecond', clients.migrationPerSecond, 0, 100);
   number('clients.requestsPerConnection', clients.requestsPerConnection, 1, 10_000, true);
   number('clients.natShare', clients.natShare, 0, 1);
   number('clients.usersPerIp', clients.usersPerIp, 1, 5000, true);
@@ -90,6 +91,14 @@ export function validateConfig(config: SimConfig): void {
   number('balancer.statsRefreshMs', balancer.statsRefreshMs, 0, 600_000);
   number('balancer.choices', balancer.choices, 1, 16, true);
   number('balancer.drainMs', balancer.drainMs, 0, 3_600_000);
+  oneOf('balancer.quicRouting', balancer.quicRouting, ['5-tuple', 'connection-id']);
+  // QUIC always encrypts, with TLS 1.3 (RFC 9001): there is no plaintext or TLS 1.2 QUIC.
+  if (clients.protocol === 'quic' && (balancer.tls === 'none' || clients.tlsVersion !== '1.3'))
+    throw new EngineParamError(
+      'clients.protocol',
+      "'quic' only with TLS 1.3 and balancer.tls other than 'none'",
+      'quic',
+    );
 
   const poolIds = new Set<string>();
   let backends = 0;

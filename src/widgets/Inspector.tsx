@@ -47,15 +47,19 @@ export const Inspector = memo(function Inspector({ hop, onClose }: { hop: Hop | 
     });
   };
   const answers = hop ? answeredRequest(hop.facts) : null;
+  // The QUIC header group exists only in QUIC packets; TCP ones would show it as one empty row.
+  const udp = hop?.facts.transport === 'udp';
+  const groupTitle = (group: FieldGroup) =>
+    group === 'transport' && udp ? t('widget.inspector.transportUdp') : t(`widget.inspector.group.${group}`);
   const body = hop
-    ? GROUPS.map((group) => {
+    ? GROUPS.filter((group) => group !== 'quic' || hop.facts.quicPacket !== '').map((group) => {
         const names = FIELD_GROUPS[group];
         const collapsed = collapsedReason(hop, names);
         return (
           <tbody key={group} data-group={group}>
             {collapsed ? (
               <tr className="inspector__group inspector__group--collapsed">
-                <th scope="row">{t(`widget.inspector.group.${group}`)}</th>
+                <th scope="row">{groupTitle(group)}</th>
                 <FieldCell field={collapsed} name={names[0]!} refs={[]} noteId={id} />
                 <FieldCell field={collapsed} name={names[0]!} refs={[]} noteId={id} />
               </tr>
@@ -63,7 +67,7 @@ export const Inspector = memo(function Inspector({ hop, onClose }: { hop: Hop | 
               <>
                 <tr className="inspector__group">
                   <th scope="rowgroup" colSpan={3}>
-                    {t(`widget.inspector.group.${group}`)}
+                    {groupTitle(group)}
                   </th>
                 </tr>
                 {names.map((field) => (
@@ -146,7 +150,9 @@ function FieldCell({ field, name, refs, noteId }: { field: Field; name: FieldNam
             count: Number(field.value),
             value: new Intl.NumberFormat(i18n.language).format(Number(field.value)),
           })
-        : field.value || '—';
+        : name === 'quicPacket' && (field.value === 'initial' || field.value === '1-rtt')
+          ? t(`widget.quicPacket.${field.value}`)
+          : field.value || '—';
     return (
       <td
         className="inspector__value"

@@ -22,7 +22,7 @@ export interface RangeKnob {
   max: number;
   step: number;
   /** For aria-valuetext and the visible value: the i18n unit key. */
-  unit: 'perSecond' | 'percent' | 'kilobytes' | 'seconds' | 'nodes';
+  unit: 'perSecond' | 'percent' | 'kilobytes' | 'seconds' | 'nodes' | 'perMinute';
   read: (config: SimConfig) => number;
   apply: (sim: SimulationHandle, value: number) => void;
 }
@@ -213,5 +213,23 @@ export const KNOBS: Record<KnobId, Knob> = {
     options: ['maglev', 'round-robin'],
     read: (c) => c.frontTier?.algorithm ?? 'maglev',
     apply: (sim, value) => sim.update({ frontTier: { algorithm: value as 'maglev' | 'round-robin' } }),
+  },
+  migration: {
+    id: 'migration',
+    type: 'range',
+    // Moves per connection per minute, in whole steps: 0 never moves, 60 moves once a second.
+    min: 0,
+    max: 60,
+    step: 3,
+    unit: 'perMinute',
+    read: (c) => Math.round(c.clients.migrationPerSecond * 60),
+    apply: (sim, value) => sim.update({ clients: { migrationPerSecond: value / 60 } }),
+  },
+  quicRouting: {
+    id: 'quicRouting',
+    type: 'select',
+    options: ['5-tuple', 'connection-id'],
+    read: (c) => c.balancer.quicRouting,
+    apply: (sim, value) => sim.update({ balancer: { quicRouting: value as SimConfig['balancer']['quicRouting'] } }),
   },
 };

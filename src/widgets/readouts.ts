@@ -45,6 +45,12 @@ export const READOUTS: Record<ReadoutId, (m: Metrics) => ReadoutValue> = {
     const times = m.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
     return { value: times.length ? Math.max(...times) : null, unit: 'seconds' };
   },
+  // QUIC migration: shown once a connection has moved (the panel skips them in other runs).
+  migratedLost: (m) => ({
+    value: m.migration.moves > 0 ? m.migration.lost / m.migration.moves : null,
+    unit: 'percent',
+  }),
+  reconnects: (m) => ({ value: m.migration.moves > 0 ? m.migration.reconnects : null, unit: 'count' }),
 };
 
 /** Every readout in the full panel, in a stable order. */
@@ -62,4 +68,6 @@ export const READOUT_ORDER: readonly ReadoutId[] = [
   'slowestLeave',
   'ecmpMoved',
   'ecmpBroken',
+  'migratedLost',
+  'reconnects',
 ];

@@ -109,7 +109,7 @@ export function scanMarkdown(source: string, file: string): FoundFigure[] {
             }
             for (const item of child.children) {
               const line = item.position?.start.line ?? 1;
-              const id = /\{#([a-z0-9-]+)\}/.exec(source.split('\n')[line - 1] ?? '')?.[1] ?? '';
+              const id = /\{#([a-z0-9-]+)[\s}]/.exec(source.split('\n')[line - 1] ?? '')?.[1] ?? '';
               for (const part of item.children) walk(part, { option: { prediction, id }, line });
             }
           }

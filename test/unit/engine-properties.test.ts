@@ -13,7 +13,10 @@ const configArb: fc.Arbitrary<SimConfig> = fc
     tls: fc.constantFrom('none' as const, 'terminate' as const, 'passthrough' as const, 'reencrypt' as const),
     forwarding: fc.constantFrom('nat' as const, 'dsr' as const),
     stickiness: fc.constantFrom('none' as const, 'cookie' as const, 'source-ip' as const),
-    protocol: fc.constantFrom('http1' as const, 'http2' as const, 'websocket' as const),
+    protocol: fc.constantFrom('http1' as const, 'http2' as const, 'websocket' as const, 'quic' as const),
+    // QUIC migration: off, now and then, and the valid maximum (100 moves per connection per second).
+    migration: fc.constantFrom(0, 2, 100),
+    quicRouting: fc.constantFrom('5-tuple' as const, 'connection-id' as const),
     clients: fc.oneof(fc.constant(1), fc.constant(100_000), fc.integer({ min: 1, max: 300 })),
     rate: fc.oneof(fc.constant(0), fc.constant(2_000_000), fc.double({ min: 0, max: 5000, noNaN: true })),
     natShare: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
@@ -30,12 +33,15 @@ const configArb: fc.Arbitrary<SimConfig> = fc
   })
   .map((p) => {
     const mode = p.mode;
-    const tls = mode === 'l7' && p.tls === 'passthrough' ? 'terminate' : p.tls;
+    const tls0 = mode === 'l7' && p.tls === 'passthrough' ? 'terminate' : p.tls;
+    // QUIC is always encrypted: 'none' becomes the mode's own default.
+    const tls = p.protocol === 'quic' && tls0 === 'none' ? (mode === 'l4' ? 'passthrough' : 'terminate') : tls0;
     return configWith({
       clients: {
         count: p.clients,
         ratePerSecond: p.rate,
         protocol: p.protocol,
+        migrationPerSecond: p.migration,
         natShare: p.natShare,
         usersPerIp: p.usersPerIp,
       },
@@ -46,6 +52,7 @@ const configArb: fc.Arbitrary<SimConfig> = fc
         forwarding: mode === 'l7' ? 'nat' : p.forwarding,
         stickiness: mode === 'l4' && p.stickiness === 'cookie' ? 'none' : p.stickiness,
         statsRefreshMs: p.refresh,
+        quicRouting: p.quicRouting,
       },
       health: { passive: p.passive ? { consecutiveErrors: 2, ejectionMs: 100 } : null },
       sessions: p.sessions,
@@ -271,6 +278,8 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
       kind: fc.constant('protocol' as const),
       value: fc.constantFrom('http1' as const, 'http2' as const, 'websocket' as const),
     }),
+    fc.record({ kind: fc.constant('quic' as const), value: fc.constantFrom(0, 1, 50) }),
+    fc.record({ kind: fc.constant('quicRouting' as const), value: fc.constantFrom('5-tuple', 'connection-id') }),
   );
 
   it(
@@ -305,7 +314,9 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
                   sim.update({ balancer: { algorithm: c.value } });
                   break;
                 case 'tls':
-                  sim.update({ balancer: { tls: c.value } });
+                  // QUIC has no plaintext mode: the engine rejects it, so the slider would not offer it.
+                  if (!(c.value === 'none' && sim.config.clients.protocol === 'quic'))
+                    sim.update({ balancer: { tls: c.value } });
                   break;
                 case 'weight':
                   if (target) sim.setWeight(target, c.value);
@@ -334,12 +345,25 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
                 case 'protocol':
                   sim.update({ clients: { protocol: c.value } });
                   break;
+                case 'quic':
+                  // QUIC at L4 (passthrough) or L7, its clients moving at c.value per second.
+                  sim.update({
+                    clients: { protocol: 'quic', migrationPerSecond: c.value },
+                    balancer: { tls: sim.config.balancer.tls === 'none' ? 'terminate' : sim.config.balancer.tls },
+                  });
+                  break;
+                case 'quicRouting':
+                  sim.update({ balancer: { quicRouting: c.value } });
+                  break;
               }
               const rate = sim.config.clients.ratePerSecond;
               t += rate > 0 ? Math.min(100, (300 / rate) * 1000) : 100;
               sim.advanceTo(t);
               const m = sim.metrics();
               expect(m.requests.completed + m.requests.failed + m.requests.inFlight).toBe(m.requests.sent);
+              // Only a move can lose a QUIC connection, and each loss is one reconnect.
+              expect(m.migration.lost).toBeLessThanOrEqual(m.migration.moves);
+              expect(m.migration.reconnects).toBe(m.migration.lost);
               // A removed server leaves by its deadline at the latest, and what it cuts fails.
               for (const d of m.drains) if (d.leftMs !== null) expect(d.leftMs).toBeLessThanOrEqual(d.deadlineMs);
               // (Cut requests still on the wire fail when they arrive, so count those in flight too.)

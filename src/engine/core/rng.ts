@@ -44,12 +44,15 @@ export class RandomStreams {
   readonly balance: Rng;
   /** Fault injection: which requests a gray backend fails. */
   readonly faults: Rng;
+  /** Client moves (QUIC connection migration). A stream of its own, added last: no other stream shifts. */
+  readonly mobility: Rng;
 
   constructor(seed: number) {
     this.arrivals = new Rng(streamSeed(seed, 1));
     this.service = new Rng(streamSeed(seed, 2));
     this.balance = new Rng(streamSeed(seed, 3));
     this.faults = new Rng(streamSeed(seed, 4));
+    this.mobility = new Rng(streamSeed(seed, 5));
   }
 }
 

@@ -11,6 +11,7 @@
  */
 import type { SimConfig } from '../config.ts';
 import type { SimState } from '../sim/state.ts';
+import { mix32 } from '../core/hash.ts';
 import { VIP } from '../topology.ts';
 import { formatIp } from './population.ts';
 import type { PacketFacts, TlsKeyHolder } from './views.ts';
@@ -36,6 +37,10 @@ function blank(): PacketFacts {
     dstIp: '',
     dstPort: 0,
     flags: DATA_FLAGS,
+    transport: 'tcp',
+    quicPacket: '',
+    dcid: '',
+    scid: '',
     tls: 'none',
     sni: '',
     alpn: '',
@@ -82,7 +87,51 @@ function backendSideTls(config: SimConfig): TlsKeyHolder {
 }
 
 function alpnOf(config: SimConfig): string {
-  return config.clients.protocol === 'http2' ? 'h2' : 'http/1.1';
+  const { protocol } = config.clients;
+  return protocol === 'quic' ? 'h3' : protocol === 'http2' ? 'h2' : 'http/1.1';
+}
+
+/** Eight bytes of hex from a hash of the connection and a salt: random-looking to an observer. */
+function hex64(connection: number, salt: number): string {
+  const high = mix32(connection ^ Math.imul(salt, 0x9e3779b9));
+  return [high, mix32(high ^ 0x85ebca6b)].map((n) => (n >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
+/** The client's first destination connection ID: random, and the seed of the Initial keys. */
+function initialDcid(s: SimState, c: number): string {
+  return hex64(s.connId[c] as number, 0x51c1);
+}
+
+/** The connection ID the client chose for itself: server → client packets carry it. */
+function clientCid(s: SimState, c: number): string {
+  return hex64(s.connId[c] as number, 0xc11e);
+}
+
+/**
+ * The connection ID the server issued, which client → server packets carry after the handshake.
+ * Behind a QUIC-LB balancer it starts with the server's ID (here one byte after a config byte);
+ * otherwise it is random. An L7 balancer is the QUIC endpoint, so the ID is its own.
+ */
+function serverCid(s: SimState, c: number): string {
+  const { balancer } = s.config;
+  const id = hex64(s.connId[c] as number, 0x5e7e);
+  const b = s.connBackend[c] as number;
+  if (balancer.mode === 'l4' && balancer.quicRouting === 'connection-id' && b >= 0)
+    return `01${((b + 1) % 256).toString(16).padStart(2, '0')}${id.slice(4)}`;
+  return id;
+}
+
+/** The QUIC header of a client-side hop, or nothing over TCP. */
+function quicHeader(s: SimState, c: number, packet: 'initial' | '1-rtt', toClient = false) {
+  if (s.config.clients.protocol !== 'quic') return {};
+  if (packet === 'initial')
+    return { transport: 'udp' as const, quicPacket: packet, dcid: initialDcid(s, c), scid: clientCid(s, c) };
+  return { transport: 'udp' as const, quicPacket: packet, dcid: toClient ? clientCid(s, c) : serverCid(s, c) };
+}
+
+/** The QUIC header on a balancer ↔ backend hop: the client's own packets at L4; TCP at L7. */
+function forwardedQuicHeader(s: SimState, c: number, toClient: boolean) {
+  return s.config.balancer.mode === 'l4' ? quicHeader(s, c, '1-rtt', toClient) : {};
 }
 
 function template(s: SimState, r: number) {
@@ -111,11 +160,13 @@ export function handshakeFacts(s: SimState, c: number): PacketFacts {
   return { ...blank(), ...clientEnds(s, c), content: 'tcp-handshake', flags: HANDSHAKE_FLAGS };
 }
 
-/** The ClientHello: unencrypted, it names the server (SNI) and offers protocols (ALPN). */
+/** The ClientHello: unencrypted, it names the server (SNI) and offers protocols (ALPN). Over QUIC
+ * it rides in the client's Initial packet, encrypted with keys derived from public values. */
 export function clientHelloFacts(s: SimState, c: number, sni: string): PacketFacts {
   return {
     ...blank(),
     ...clientEnds(s, c),
+    ...quicHeader(s, c, 'initial'),
     content: 'client-hello',
     sni,
     alpn: alpnOf(s.config),
@@ -149,6 +200,7 @@ export function requestFacts(s: SimState, c: number, r: number, sni: string): Pa
     ...blank(),
     ...ends,
     ...helloOf(s, ends.tls, sni),
+    ...quicHeader(s, c, '1-rtt'),
     content: 'http-request',
     encrypted: ends.tls !== 'none',
     ...request,
@@ -185,7 +237,8 @@ function forwardEnds(s: SimState, c: number, r: number, b: number) {
 function forwardHello(s: SimState, tls: TlsKeyHolder, sni: string, host: string) {
   if (tls === 'none') return { sni: '', alpn: '', ech: false };
   if (s.config.balancer.tls === 'passthrough') return helloOf(s, tls, sni);
-  return { sni: host, alpn: alpnOf(s.config), ech: false };
+  // The balancer's own TLS connection to the backend runs over TCP: h2 where the client spoke QUIC.
+  return { sni: host, alpn: s.config.clients.protocol === 'quic' ? 'h2' : alpnOf(s.config), ech: false };
 }
 
 /** The request on its way from the balancer to backend `b`. */
@@ -208,6 +261,7 @@ export function forwardedRequestFacts(s: SimState, c: number, r: number, b: numb
     ...blank(),
     ...ends,
     ...forwardHello(s, ends.tls, sni, request.host),
+    ...forwardedQuicHeader(s, c, false),
     content: 'http-request',
     encrypted: ends.tls !== 'none',
     reencrypted: balancer.tls === 'reencrypt',
@@ -255,6 +309,7 @@ export function responseFacts(
       dstPort: client.srcPort,
       tls: client.tls,
       ...helloOf(s, client.tls, sni),
+      ...quicHeader(s, c, '1-rtt', true),
       encrypted: client.tls !== 'none',
       ...body,
       setCookie,
@@ -268,6 +323,7 @@ export function responseFacts(
     dstPort: back.srcPort,
     tls: back.tls,
     ...forwardHello(s, back.tls, sni, t.host),
+    ...forwardedQuicHeader(s, c, true),
     encrypted: back.tls !== 'none',
     ...body,
   };

@@ -28,25 +28,32 @@ export type FieldNote =
   /** Readable because the balancer holds this hop's TLS key (it terminates or originates it). */
   | 'balancer-key'
   /** Encrypted on the wire, read inside the balancer before it re-encrypted the request. */
-  | 'before-reencrypt';
+  | 'before-reencrypt'
+  /** In a QUIC Initial: encrypted, but with keys anyone derives from the packet's own destination
+   * connection ID and a published salt (RFC 9001 §5.2), so any balancer can read it. */
+  | 'initial-keys';
 
 export type Field =
   { readable: true; value: string; notes?: readonly FieldNote[] } | { readable: false; reason: Hidden };
 
 export const TRANSPORT_FIELDS = ['srcIp', 'srcPort', 'dstIp', 'dstPort', 'protocol', 'flags'] as const;
+/** The QUIC header: which packet type, and the connection IDs it carries in the clear. */
+export const QUIC_FIELDS = ['quicPacket', 'dcid', 'scid'] as const;
 export const TLS_FIELDS = ['sni', 'alpn', 'publicName'] as const;
 export const REQUEST_FIELDS = ['method', 'host', 'path', 'headers', 'cookies'] as const;
 export const RESPONSE_FIELDS = ['status', 'responseHeaders', 'setCookie', 'size'] as const;
-/** The inspector's rows, in groups: TCP/IP, the TLS ClientHello, the HTTP request, the HTTP response. */
+/** The inspector's rows, in groups: TCP/IP (or UDP/IP), the QUIC header (QUIC packets only), the TLS
+ * ClientHello, the HTTP request, the HTTP response. */
 export const FIELD_GROUPS = {
   transport: TRANSPORT_FIELDS,
+  quic: QUIC_FIELDS,
   tls: TLS_FIELDS,
   request: REQUEST_FIELDS,
   response: RESPONSE_FIELDS,
 } as const;
 export type FieldGroup = keyof typeof FIELD_GROUPS;
 /** Everything below HTTP: what an L4 device may read. */
-export const L4_FIELDS = [...TRANSPORT_FIELDS, ...TLS_FIELDS] as const;
+export const L4_FIELDS = [...TRANSPORT_FIELDS, ...QUIC_FIELDS, ...TLS_FIELDS] as const;
 export const HTTP_FIELDS = [...REQUEST_FIELDS, ...RESPONSE_FIELDS] as const;
 export type L4FieldName = (typeof L4_FIELDS)[number];
 export type HttpFieldName = (typeof HTTP_FIELDS)[number];
@@ -71,8 +78,16 @@ export interface PacketFacts {
   srcPort: number;
   dstIp: string;
   dstPort: number;
-  /** TCP flags, e.g. "SYN, SYN-ACK, ACK" for a handshake, "PSH, ACK" for data. */
+  /** TCP flags, e.g. "SYN, SYN-ACK, ACK" for a handshake, "PSH, ACK" for data (none over UDP). */
   flags: string;
+  /** The transport of this hop: QUIC rides on UDP; an L7 balancer's own hop to a backend is TCP. */
+  transport: 'tcp' | 'udp';
+  /** The QUIC packet on this hop: an Initial (long header, both connection IDs) or a 1-RTT packet
+   * (short header, the destination connection ID only); '' when the hop is not QUIC. */
+  quicPacket: '' | 'initial' | '1-rtt';
+  /** QUIC connection IDs in hex: destination always, source only in a long header. */
+  dcid: string;
+  scid: string;
   /** TLS on this hop's connection: none, or who holds the key (the balancer terminates or
    * originates it; the backend, when the balancer passes it through). */
   tls: TlsKeyHolder;
@@ -121,13 +136,26 @@ function fill(field: Field): PacketView {
 }
 
 function transportFields(p: PacketFacts): Record<(typeof TRANSPORT_FIELDS)[number], Field> {
+  const udp = p.transport === 'udp';
   return {
     srcIp: readable(p.srcIp),
     srcPort: readable(String(p.srcPort)),
     dstIp: readable(p.dstIp),
     dstPort: readable(String(p.dstPort)),
-    protocol: readable('TCP'),
-    flags: readable(p.flags),
+    protocol: readable(udp ? 'UDP' : 'TCP'),
+    // UDP has no flags: no SYN or FIN marks where a flow starts or ends.
+    flags: udp ? HIDDEN.absent : readable(p.flags),
+  };
+}
+
+/** The QUIC header, readable at either layer: that is what QUIC leaves in the clear for routing. */
+function quicFields(p: PacketFacts): Record<(typeof QUIC_FIELDS)[number], Field> {
+  if (!p.quicPacket) return { quicPacket: HIDDEN.absent, dcid: HIDDEN.absent, scid: HIDDEN.absent };
+  return {
+    quicPacket: readable(p.quicPacket),
+    dcid: readable(p.dcid),
+    // A short header carries no source connection ID at all.
+    scid: p.quicPacket === 'initial' ? readable(p.scid) : HIDDEN.absent,
   };
 }
 
@@ -140,7 +168,9 @@ function transportFields(p: PacketFacts): Record<(typeof TRANSPORT_FIELDS)[numbe
 function helloFields(p: PacketFacts): Record<(typeof TLS_FIELDS)[number], Field> {
   if (p.content === 'tcp-handshake') return { sni: HIDDEN.absent, alpn: HIDDEN.absent, publicName: HIDDEN.absent };
   if (p.tls === 'none') return { sni: HIDDEN['no-tls'], alpn: HIDDEN['no-tls'], publicName: HIDDEN['no-tls'] };
-  const notes: FieldNote[] = p.content === 'client-hello' ? [] : ['client-hello'];
+  // A QUIC Initial carries the ClientHello encrypted, under keys anyone can derive (RFC 9001 §5.2).
+  const notes: FieldNote[] =
+    p.content !== 'client-hello' ? ['client-hello'] : p.quicPacket === 'initial' ? ['initial-keys'] : [];
   if (p.ech) return { sni: HIDDEN.encrypted, alpn: HIDDEN.encrypted, publicName: readable(ECH_PUBLIC_NAME, notes) };
   return { sni: readable(p.sni, notes), alpn: readable(p.alpn, notes), publicName: HIDDEN.absent };
 }
@@ -165,6 +195,7 @@ function view(p: PacketFacts, layer: 'l4' | 'l7'): PacketView {
   const res = (value: string) => (response ? field(value) : HIDDEN.absent);
   return {
     ...transportFields(p),
+    ...quicFields(p),
     ...helloFields(p),
     method: req(p.method),
     host: req(p.host),
@@ -195,10 +226,12 @@ export function answeredRequest(p: PacketFacts): string | null {
 
 /** What the wire shows of the payload: nothing yet, a clear handshake, plaintext, or TLS records
  * (and who can decrypt them). */
-export type Wire = 'no-payload' | 'clear-handshake' | 'plaintext' | 'tls-balancer-key' | 'tls-backend-key';
+export type Wire =
+  'no-payload' | 'clear-handshake' | 'plaintext' | 'tls-balancer-key' | 'tls-backend-key' | 'quic-initial';
 
 export function wireOf(p: PacketFacts): Wire {
   if (p.content === 'tcp-handshake') return 'no-payload';
+  if (p.quicPacket === 'initial') return 'quic-initial';
   if (p.content === 'client-hello') return 'clear-handshake';
   if (!p.encrypted) return 'plaintext';
   return p.tls === 'balancer' ? 'tls-balancer-key' : 'tls-backend-key';

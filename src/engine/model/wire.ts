@@ -58,6 +58,41 @@ export function handshakeFlows(tls: TlsMode, version: TlsVersion): { client: Flo
   return { client, server };
 }
 
+/*
+ * QUIC (HTTP/3) over UDP, model assumptions in the same spirit: each packet carries 20 IP + 8 UDP
+ * bytes, a short header (1 flag byte, an 8-byte connection ID, a 2-byte packet number), a 16-byte
+ * AEAD tag and a few bytes of frame header: 60 bytes in all, so 1,440 bytes of data fit a 1,500-byte
+ * MTU. There are no SYNs, and acknowledgements are ACK frames in small packets of their own (one
+ * per two packets received, RFC 9000 §13.2.2), so the ACK count matches TCP's and only sizes differ.
+ * The handshake: the client's Initial is padded to a 1,200-byte datagram (RFC 9000 §14.1), the
+ * server answers with the same TLS 1.3 flight as over TCP, and the client's Finished closes it.
+ * Behind an L7 balancer the backend leg is really TCP; the tally uses the QUIC sizes on both legs,
+ * a difference of a few header bytes per packet.
+ */
+const QUIC_HEADER_BYTES = 60;
+const QUIC_DATA_BYTES = 1440;
+const QUIC_INITIAL_DATAGRAM = 1200;
+const IP_UDP_BYTES = 28;
+
+function quicDataFlow(payload: number): Flow {
+  const n = Math.max(1, Math.ceil(payload / QUIC_DATA_BYTES));
+  return { bytes: payload + n * QUIC_HEADER_BYTES, packets: n };
+}
+
+function quicAckFlow(payload: number): Flow {
+  const n = Math.ceil(Math.max(1, Math.ceil(payload / QUIC_DATA_BYTES)) / 2);
+  return { bytes: n * QUIC_HEADER_BYTES, packets: n };
+}
+
+/** QUIC's one combined handshake: transport and TLS 1.3 together, no SYN or SYN-ACK. */
+export function quicHandshakeFlows(): { client: Flow; server: Flow } {
+  const client = { bytes: QUIC_INITIAL_DATAGRAM + IP_UDP_BYTES, packets: 1 };
+  add(client, quicDataFlow(CLIENT_FINISH_BYTES['1.3']));
+  add(client, quicAckFlow(SERVER_FLIGHT_BYTES));
+  const server = quicDataFlow(SERVER_FLIGHT_BYTES);
+  return { client, server };
+}
+
 function add(into: Flow, flow: Flow): void {
   into.bytes += flow.bytes;
   into.packets += flow.packets;
@@ -112,10 +147,13 @@ export function wireTable(config: SimConfig): WireTable {
       tierCpuUs: each((up, down) => L4_CPU_PER_PACKET_US * (tierBack ? up.packets + down.packets : up.packets)),
     };
   };
-  const handshake = handshakeFlows(balancer.tls, clients.tlsVersion);
+  const quic = clients.protocol === 'quic';
+  const handshake = quic ? quicHandshakeFlows() : handshakeFlows(balancer.tls, clients.tlsVersion);
+  const data = quic ? quicDataFlow : dataFlow;
+  const ack = quic ? quicAckFlow : ackFlow;
   return {
-    request: tally(requests.map((t) => ({ toServer: dataFlow(t.requestBytes), toClient: ackFlow(t.requestBytes) }))),
-    response: tally(requests.map((t) => ({ toServer: ackFlow(t.responseBytes), toClient: dataFlow(t.responseBytes) }))),
+    request: tally(requests.map((t) => ({ toServer: data(t.requestBytes), toClient: ack(t.requestBytes) }))),
+    response: tally(requests.map((t) => ({ toServer: ack(t.responseBytes), toClient: data(t.responseBytes) }))),
     handshake: tally([{ toServer: handshake.client, toClient: handshake.server }]),
     l4: balancer.mode === 'l4',
     tier: Boolean(frontTier),

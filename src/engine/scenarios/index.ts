@@ -5,6 +5,7 @@
 import { ALGORITHM_SCENARIOS } from './algorithms.ts';
 import { DRAINING_SCENARIOS } from './draining.ts';
 import { HEALTH_SCENARIOS } from './health.ts';
+import { QUIC_SCENARIOS } from './quic.ts';
 import { ROUTING_SCENARIOS } from './routing.ts';
 import { SESSION_SCENARIOS } from './sessions.ts';
 import { TRANSPORT_SCENARIOS } from './transport.ts';
@@ -17,6 +18,7 @@ export const SCENARIOS = {
   ...ALGORITHM_SCENARIOS,
   ...HEALTH_SCENARIOS,
   ...DRAINING_SCENARIOS,
+  ...QUIC_SCENARIOS,
 } as const;
 
 export type ScenarioId = keyof typeof SCENARIOS;

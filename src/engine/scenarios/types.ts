@@ -41,7 +41,9 @@ export type KnobId =
   | 'protocol'
   | 'l4Nodes'
   | 'ecmp'
-  | 'tierAlgorithm';
+  | 'tierAlgorithm'
+  | 'migration'
+  | 'quicRouting';
 
 /** Live numbers a widget can put in its headline, next to each server's load. */
 export type ReadoutId =
@@ -57,7 +59,9 @@ export type ReadoutId =
   | 'failedRequests'
   | 'slowestLeave'
   | 'ecmpMoved'
-  | 'ecmpBroken';
+  | 'ecmpBroken'
+  | 'migratedLost'
+  | 'reconnects';
 
 /** "Try this": checked live against the widget's own numbers and settings. */
 export type GoalCheck = (metrics: Metrics, config: SimConfig) => boolean;

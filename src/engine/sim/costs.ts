@@ -11,9 +11,14 @@ import { US, type SimState } from './state.ts';
 export const L7_CPU_PER_REQUEST_US = 200;
 export const TLS_HANDSHAKE_CPU_US = 50;
 
-/** TCP handshake plus TLS: 1 round trip for TLS 1.3, 2 for TLS 1.2 (fact base §6). */
+/**
+ * TCP handshake plus TLS: 1 round trip for TLS 1.3, 2 for TLS 1.2 (fact base §6). QUIC combines
+ * its transport and TLS 1.3 handshakes into one round trip (RFC 9000 §7).
+ */
 export function handshakeUs(s: SimState): number {
   const { balancer, network, clients } = s.config;
+  if (clients.protocol === 'quic')
+    return (balancer.tls === 'passthrough' ? network.clientRttMs + network.backendRttMs : network.clientRttMs) * US;
   const tlsRtts = balancer.tls === 'none' ? 0 : clients.tlsVersion === '1.3' ? 1 : 2;
   // Under passthrough (L4) the TLS handshake runs end to end with the backend.
   const tlsRttUs =

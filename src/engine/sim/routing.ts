@@ -47,7 +47,8 @@ export function assignConnection(s: SimState, c: number, template: number): void
   }
 }
 
-function pickFromPool(s: SimState, poolIndex: number, algorithm: Algorithm, key: number, c: number): number {
+/** One pick from a pool by `key` (the flow hash at L4); exported for a migrated flow's new pick. */
+export function pickFromPool(s: SimState, poolIndex: number, algorithm: Algorithm, key: number, c: number): number {
   const pool = s.pools[poolIndex]!;
   const list = candidates(s, pool);
   if (list.length === 0) return -1;

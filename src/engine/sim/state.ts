@@ -119,6 +119,7 @@ export class SimState {
   readonly arrivals: Rng;
   readonly service: Rng;
   readonly balance: Rng;
+  readonly mobility: Rng;
   nowUs = 0;
   eventsProcessed = 0;
   readonly queue = new EventQueue(4096);
@@ -167,6 +168,8 @@ export class SimState {
   connPort!: Int32Array;
   connProxy!: Int32Array;
   connId!: Int32Array;
+  /** QUIC migration: when the client's address next changes (µs), or -1 when none is drawn yet. */
+  connMoveAt!: Float64Array;
   stickyBackend!: Int32Array;
   sessionBackend!: Int32Array;
   nextConnectionId = 1;
@@ -210,6 +213,12 @@ export class SimState {
     spoofedXffForwarded: 0,
     ecmpMoved: 0,
     ecmpBroken: 0,
+    /** QUIC connection migrations the balancer saw (a packet from the client's new address). */
+    migrations: 0,
+    /** Migrated connections that reached a server that did not know them: lost. */
+    migrationsLost: 0,
+    /** Full handshakes clients made to replace a lost connection. */
+    reconnectHandshakes: 0,
   };
   readonly poolRequests: number[] = [];
   readonly latency = new Histogram();
@@ -227,6 +236,7 @@ export class SimState {
     this.arrivals = this.random.arrivals;
     this.service = this.random.service;
     this.balance = this.random.balance;
+    this.mobility = this.random.mobility;
     this.cacheSalt = mix32(seed ^ 0x2545f491);
     this.pickContext = emptyPickContext(this.balance);
     this.pickContext.weight = this.weights;
@@ -308,6 +318,7 @@ export class SimState {
     this.connProxy = resized(this.connProxy, new Int32Array(n), -1);
     this.connL4Node = resized(this.connL4Node, new Int32Array(n), 0);
     this.connId = resized(this.connId, new Int32Array(n), 0);
+    this.connMoveAt = resized(this.connMoveAt, new Float64Array(n), -1);
     this.stickyBackend = resized(this.stickyBackend, new Int32Array(n), -1);
     this.sessionBackend = resized(this.sessionBackend, new Int32Array(n), -1);
   }

@@ -46,6 +46,8 @@ const widget = {
       'Find the router hashing with which a new L4 node moves under 30% of the open flows, and break none of them.',
     'rolling-deploy':
       'Give the servers time to drain, then reset and watch a whole deploy finish without a failed request.',
+    'quic-migration':
+      'Switch the routing to connection IDs and let clients move at least 30 times a minute: how many connections are lost now?',
   },
   note: {
     title: 'What you are looking at',
@@ -79,6 +81,7 @@ const widget = {
     'hash-churn-replay': 'Replay: a sixth server joins a Maglev table',
     'rolling-deploy': 'A rolling deploy',
     'ecmp-rehash': 'An L4 node joins behind ECMP routers',
+    'quic-migration': 'Phones on QUIC change networks behind an L4 balancer',
   },
   drain: {
     title: 'Old servers leaving',
@@ -120,6 +123,8 @@ const widget = {
     l4Nodes: 'L4 nodes behind the routers',
     ecmp: 'Router hashing (ECMP)',
     tierAlgorithm: 'How L4 nodes pick a proxy',
+    migration: 'Network changes per connection (0: never)',
+    quicRouting: 'QUIC routing at L4',
   },
   option: {
     l4: 'L4 (per connection)',
@@ -148,6 +153,8 @@ const widget = {
     websocket: 'WebSocket',
     modulo: 'modulo the node count',
     resilient: 'resilient (bucket table)',
+    '5-tuple': '5-tuple hash',
+    'connection-id': 'connection ID (QUIC-LB)',
   },
   unit: {
     perSecond: '{{value}} req/s',
@@ -156,6 +163,7 @@ const widget = {
     ms: '{{value}} ms',
     seconds: '{{value}} s',
     nodes: '{{value}}',
+    perMinute: '{{value}} a minute',
   },
   timeline: {
     progress: 'Simulated time: {{now}} of {{end}}',
@@ -188,6 +196,7 @@ const widget = {
     l7: 'An L7 balancer sees',
     group: {
       transport: 'TCP/IP',
+      quic: 'QUIC header',
       tls: 'TLS ClientHello',
       request: 'HTTP request',
       response: 'HTTP response',
@@ -198,6 +207,8 @@ const widget = {
       plaintext: 'On the wire: plaintext. Anyone on this link can read it.',
       'tls-balancer-key': 'On the wire: encrypted (TLS). The balancer holds the key.',
       'tls-backend-key': 'On the wire: encrypted (TLS). Only the backend holds the key.',
+      'quic-initial':
+        'On the wire: a QUIC Initial, encrypted with keys anyone can derive from its destination connection ID (RFC 9001 §5.2).',
     },
     notSeen: 'This reply goes from the backend straight to the client: the balancer never sees it.',
     answers: 'Answers {{request}}. The request line is not in this packet; it is shown for context only.',
@@ -207,7 +218,10 @@ const widget = {
         'Not in this packet: it was sent in the ClientHello that opened this connection, and the balancer knows it from there.',
       'balancer-key': 'Encrypted on the wire; readable because the balancer holds this hop’s TLS key.',
       'before-reencrypt': 'Encrypted on the wire; the balancer read it before encrypting it again for the backend.',
+      'initial-keys':
+        'Encrypted in the QUIC Initial, but only with keys derived from public values, so any balancer can decrypt and read it.',
     },
+    transportUdp: 'UDP/IP',
     bytes_one: '{{value}} byte',
     bytes_other: '{{value}} bytes',
   },
@@ -218,6 +232,9 @@ const widget = {
     dstPort: 'Destination port',
     protocol: 'Protocol',
     flags: 'TCP flags',
+    quicPacket: 'QUIC packet',
+    dcid: 'Destination connection ID',
+    scid: 'Source connection ID',
     sni: 'SNI',
     alpn: 'ALPN',
     publicName: 'ECH public name',
@@ -231,6 +248,7 @@ const widget = {
     setCookie: 'Set-Cookie',
     size: 'Response size',
   },
+  quicPacket: { initial: 'Initial (long header)', '1-rtt': '1-RTT (short header)' },
   hidden: {
     absent: 'not in this packet',
     'no-tls': 'no TLS on this connection',
@@ -264,6 +282,8 @@ const widget = {
     slowestLeave: 'Slowest server to leave',
     ecmpMoved: 'Flows moved to another L4 node by the last change',
     ecmpBroken: 'Flows reset by the last change',
+    migratedLost: 'Migrated connections lost',
+    reconnects: 'Reconnect handshakes',
     all: 'All numbers',
     poolShare: 'Share to {{pool}}',
     backend: 'Backend',

@@ -114,6 +114,7 @@ const en = {
       ecmpMovedShare: 'Share of open flows sent to another L4 node',
       makespanOverLowerBound: 'Finishing time as a multiple of the best possible',
       maxLoad: 'Balls in the fullest bin',
+      migratedLostShare: 'Share of migrated connections that were lost',
     },
   },
   reflection: {
