@@ -283,96 +283,15 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
   );
 
   it(
-    'stays consistent whatever the sliders do mid-run',
+    'stays consistent and deterministic whatever the sliders do mid-run',
     () => {
       fc.assert(
         fc.property(
           fc.array(change, { minLength: 1, maxLength: 8 }),
           fc.integer({ min: 1, max: 99 }),
           (changes, seed) => {
-            const sim = createSimulation(
-              configWith({
-                clients: { count: 60, ratePerSecond: 500 },
-                sessions: 'memory',
-                balancer: { cache: { enabled: true, hitRatio: 0.5 } },
-                pools: [pool('web', 3)],
-              }),
-              { seed },
-            );
-            let t = 0;
-            for (const c of changes) {
-              const live = sim.topology().pools[0]!.backends;
-              const target = live[seed % Math.max(live.length, 1)];
-              switch (c.kind) {
-                case 'rate':
-                  sim.update({ clients: { ratePerSecond: c.value } });
-                  break;
-                case 'nat':
-                  sim.update({ clients: { natShare: c.value } });
-                  break;
-                case 'algorithm':
-                  sim.update({ balancer: { algorithm: c.value } });
-                  break;
-                case 'tls':
-                  // QUIC has no plaintext mode: the engine rejects it, so the slider would not offer it.
-                  if (!(c.value === 'none' && sim.config.clients.protocol === 'quic'))
-                    sim.update({ balancer: { tls: c.value } });
-                  break;
-                case 'weight':
-                  if (target) sim.setWeight(target, c.value);
-                  break;
-                case 'state':
-                  if (target) sim.setBackendState(target, c.value);
-                  break;
-                case 'add':
-                  if (live.length < 8) sim.addBackend('web');
-                  break;
-                case 'remove':
-                  if (target) sim.removeBackend(target);
-                  break;
-                case 'tier':
-                  sim.update({ frontTier: c.value ? { proxies: 2, algorithm: 'maglev', forwarding: 'dsr' } : null });
-                  break;
-                case 'drain':
-                  sim.update({ balancer: { drainMs: c.value } });
-                  break;
-                case 'l4nodes':
-                  if (sim.config.frontTier) sim.update({ frontTier: { l4Nodes: c.value } });
-                  break;
-                case 'ecmp':
-                  if (sim.config.frontTier) sim.update({ frontTier: { ecmp: c.value } });
-                  break;
-                case 'protocol':
-                  sim.update({ clients: { protocol: c.value } });
-                  break;
-                case 'quic':
-                  // QUIC at L4 (passthrough) or L7, its clients moving at c.value per second.
-                  sim.update({
-                    clients: { protocol: 'quic', migrationPerSecond: c.value },
-                    balancer: { tls: sim.config.balancer.tls === 'none' ? 'terminate' : sim.config.balancer.tls },
-                  });
-                  break;
-                case 'quicRouting':
-                  sim.update({ balancer: { quicRouting: c.value } });
-                  break;
-              }
-              const rate = sim.config.clients.ratePerSecond;
-              t += rate > 0 ? Math.min(100, (300 / rate) * 1000) : 100;
-              sim.advanceTo(t);
-              const m = sim.metrics();
-              expect(m.requests.completed + m.requests.failed + m.requests.inFlight).toBe(m.requests.sent);
-              // Only a move can lose a QUIC connection, and each loss is one reconnect.
-              expect(m.migration.lost).toBeLessThanOrEqual(m.migration.moves);
-              expect(m.migration.reconnects).toBe(m.migration.lost);
-              // A removed server leaves by its deadline at the latest, and what it cuts fails.
-              for (const d of m.drains) if (d.leftMs !== null) expect(d.leftMs).toBeLessThanOrEqual(d.deadlineMs);
-              // (Cut requests still on the wire fail when they arrive, so count those in flight too.)
-              const cut = m.drains.reduce((sum, d) => sum + d.cutRequests, 0);
-              expect(cut).toBeLessThanOrEqual(m.requests.failed + m.requests.inFlight);
-              everyNumber(m, (path, n) => {
-                if (!Number.isFinite(n) || n < 0) throw new Error(`${path} = ${n}`);
-              });
-            }
+            // Played twice: the same changes at the same times give the same run (determinism).
+            expect(play(changes, seed)).toBe(play(changes, seed));
           },
         ),
         RUNS,
@@ -380,4 +299,92 @@ describe('engine under live changes (fast-check, 1,000 runs)', () => {
     },
     TIMEOUT,
   );
+
+  /** Plays `changes` on a small pool, checking the invariants after each; returns the run's hash. */
+  function play(changes: readonly (typeof change extends fc.Arbitrary<infer C> ? C : never)[], seed: number): string {
+    const sim = createSimulation(
+      configWith({
+        clients: { count: 60, ratePerSecond: 500 },
+        sessions: 'memory',
+        balancer: { cache: { enabled: true, hitRatio: 0.5 } },
+        pools: [pool('web', 3)],
+      }),
+      { seed },
+    );
+    let t = 0;
+    for (const c of changes) {
+      const live = sim.topology().pools[0]!.backends;
+      const target = live[seed % Math.max(live.length, 1)];
+      switch (c.kind) {
+        case 'rate':
+          sim.update({ clients: { ratePerSecond: c.value } });
+          break;
+        case 'nat':
+          sim.update({ clients: { natShare: c.value } });
+          break;
+        case 'algorithm':
+          sim.update({ balancer: { algorithm: c.value } });
+          break;
+        case 'tls':
+          // QUIC has no plaintext mode: the engine rejects it, so the slider would not offer it.
+          if (!(c.value === 'none' && sim.config.clients.protocol === 'quic'))
+            sim.update({ balancer: { tls: c.value } });
+          break;
+        case 'weight':
+          if (target) sim.setWeight(target, c.value);
+          break;
+        case 'state':
+          if (target) sim.setBackendState(target, c.value);
+          break;
+        case 'add':
+          if (live.length < 8) sim.addBackend('web');
+          break;
+        case 'remove':
+          if (target) sim.removeBackend(target);
+          break;
+        case 'tier':
+          sim.update({ frontTier: c.value ? { proxies: 2, algorithm: 'maglev', forwarding: 'dsr' } : null });
+          break;
+        case 'drain':
+          sim.update({ balancer: { drainMs: c.value } });
+          break;
+        case 'l4nodes':
+          if (sim.config.frontTier) sim.update({ frontTier: { l4Nodes: c.value } });
+          break;
+        case 'ecmp':
+          if (sim.config.frontTier) sim.update({ frontTier: { ecmp: c.value } });
+          break;
+        case 'protocol':
+          sim.update({ clients: { protocol: c.value } });
+          break;
+        case 'quic':
+          // QUIC at L4 (passthrough) or L7, its clients moving at c.value per second.
+          sim.update({
+            clients: { protocol: 'quic', migrationPerSecond: c.value },
+            balancer: { tls: sim.config.balancer.tls === 'none' ? 'terminate' : sim.config.balancer.tls },
+          });
+          break;
+        case 'quicRouting':
+          sim.update({ balancer: { quicRouting: c.value } });
+          break;
+      }
+      const rate = sim.config.clients.ratePerSecond;
+      t += rate > 0 ? Math.min(100, (300 / rate) * 1000) : 100;
+      sim.advanceTo(t);
+      const m = sim.metrics();
+      expect(m.requests.completed + m.requests.failed + m.requests.inFlight).toBe(m.requests.sent);
+      // Only a move can lose a QUIC connection, and each loss is one reconnect.
+      expect(m.migration.lost).toBeLessThanOrEqual(m.migration.moves);
+      expect(m.migration.reconnects).toBe(m.migration.lost);
+      // A removed server leaves by its deadline at the latest, and what it cuts fails.
+      for (const d of m.drains) if (d.leftMs !== null) expect(d.leftMs).toBeLessThanOrEqual(d.deadlineMs);
+      // (Cut requests still on the wire fail when they arrive, so count those in flight too.)
+      const cut = m.drains.reduce((sum, d) => sum + d.cutRequests, 0);
+      expect(cut).toBeLessThanOrEqual(m.requests.failed + m.requests.inFlight);
+      everyNumber(m, (path, n) => {
+        if (!Number.isFinite(n) || n < 0) throw new Error(`${path} = ${n}`);
+      });
+    }
+    return hash([sim.metrics(), sim.traceSince(0)]);
+  }
 });
