@@ -65,7 +65,17 @@ export {
   type GoalCheck,
   type WidgetSpec,
 } from './scenarios/index.ts';
-export { MEASURES, measure, isMeasureId, canaryShare, type MeasureId, type RunView } from './measures.ts';
+export {
+  MEASURES,
+  measure,
+  isMeasureId,
+  canaryShare,
+  slowestLeaveSeconds,
+  ecmpShare,
+  migratedLostShare,
+  type MeasureId,
+  type RunView,
+} from './measures.ts';
 export {
   MEASUREMENTS,
   getMeasurement,

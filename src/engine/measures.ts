@@ -42,6 +42,23 @@ export function canaryShare(metrics: Metrics, over: 'run' | 'window'): number {
   return share(pick('canary'), pick('canary') + pick('v2'));
 }
 
+/** The longest a removed server took to leave, in seconds (NaN before any has left). */
+export function slowestLeaveSeconds(metrics: Metrics): number {
+  const times = metrics.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
+  return times.length ? Math.max(...times) : NaN;
+}
+
+/** Share of the open flows that the last change of L4 nodes moved or broke (NaN before any change). */
+export function ecmpShare(metrics: Metrics, what: 'moved' | 'broken'): number {
+  const last = metrics.frontTier?.lastChange;
+  return last ? share(last[what], last.flows) : NaN;
+}
+
+/** Share of migrated QUIC connections that were lost (NaN before any connection moved). */
+export function migratedLostShare(metrics: Metrics): number {
+  return share(metrics.migration.lost, metrics.migration.moves);
+}
+
 function requestHops(run: RunView, to?: 'lb' | 'backend'): readonly Hop[] {
   return run.hops.filter(
     (h) => h.kind === 'request' && (to === undefined || (to === 'lb' ? h.to === 'lb' : h.from === 'lb')),
@@ -79,10 +96,7 @@ export const MEASURES = {
   /** Connections reset by removals. */
   drainCutConnections: (run) => run.metrics.drains.reduce((sum, d) => sum + d.cutConnections, 0),
   /** The longest a removed server took to leave, in seconds (NaN before any has left). */
-  slowestLeaveSeconds: (run) => {
-    const times = run.metrics.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
-    return times.length ? Math.max(...times) : NaN;
-  },
+  slowestLeaveSeconds: (run) => slowestLeaveSeconds(run.metrics),
   /** Sessions lost per simulated user: how much of the user base had to log in again. */
   sessionsLostShare: (run) => share(run.metrics.sessionsLost, run.config.clients.count),
   balancerByteShare: (run) => run.metrics.balancer.bytesShare,
@@ -130,15 +144,9 @@ export const MEASURES = {
   clientCount: (run) => run.config.clients.count,
   requestRate: (run) => run.config.clients.ratePerSecond,
   /** Share of open flows the last change of L4 nodes sent to another node (ECMP rehash). */
-  ecmpMovedShare: (run) => {
-    const last = run.metrics.frontTier?.lastChange;
-    return last ? share(last.moved, last.flows) : NaN;
-  },
+  ecmpMovedShare: (run) => ecmpShare(run.metrics, 'moved'),
   /** Share of open flows the last change of L4 nodes reset: moved, and sent to another proxy. */
-  ecmpBrokenShare: (run) => {
-    const last = run.metrics.frontTier?.lastChange;
-    return last ? share(last.broken, last.flows) : NaN;
-  },
+  ecmpBrokenShare: (run) => ecmpShare(run.metrics, 'broken'),
   /** L7 proxies behind the L4 tier. */
   proxyCount: (run) => run.config.frontTier?.proxies ?? NaN,
   /** L4 nodes behind the routers now. */
@@ -188,7 +196,7 @@ export const MEASURES = {
   /** Migrated QUIC connections lost: the new path reached a server that did not know them. */
   migratedLost: (run) => run.metrics.migration.lost,
   /** Share of migrated connections lost (NaN before any has migrated). */
-  migratedLostShare: (run) => share(run.metrics.migration.lost, run.metrics.migration.moves),
+  migratedLostShare: (run) => migratedLostShare(run.metrics),
   /** Full handshakes clients made to replace lost connections. */
   reconnectHandshakes: (run) => run.metrics.migration.reconnects,
   /** The scenario's migration rate: moves per open connection per second. */

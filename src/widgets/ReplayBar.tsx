@@ -1,8 +1,6 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ReplayResult } from './ReplayResult';
-
-const WIDTH = 1000;
+import { TimelineBar } from './TimelineBar';
 
 /**
  * A scheduling replay's progress, counted in steps (jobs placed, balls thrown) rather than
@@ -25,31 +23,17 @@ export const ReplayBar = memo(function ReplayBar({
   onRunToEnd: () => void;
   result: { label: string; value: string } | null;
 }) {
-  const { t } = useTranslation();
   const ended = done >= total;
-  const fill = total > 0 ? Math.round((Math.min(done, total) / total) * WIDTH) : WIDTH;
   return (
     <div className="timeline" data-timeline={ended ? 'ended' : 'running'}>
-      <div className="timeline__bar">
-        <svg
-          className="timeline__track"
-          viewBox={`0 0 ${WIDTH} 20`}
-          preserveAspectRatio="none"
-          role="img"
-          aria-label={progressText}
-        >
-          <rect className="timeline__rail" x="0" y="7" width={WIDTH} height="6" rx="3" />
-          <rect className="timeline__fill" x="0" y="7" width={fill} height="6" rx="3" />
-        </svg>
-        <span className="timeline__clock" aria-hidden="true">
-          {progressText}
-        </span>
-        {!ended && (
-          <button type="button" className="button button--quiet button--small" onClick={onRunToEnd}>
-            {running ? t('widget.timeline.running') : t('widget.timeline.runToEnd')}
-          </button>
-        )}
-      </div>
+      <TimelineBar
+        fraction={total > 0 ? done / total : 1}
+        label={progressText}
+        clock={progressText}
+        ended={ended}
+        running={running}
+        onRunToEnd={onRunToEnd}
+      />
       <ReplayResult result={result} />
     </div>
   );

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEvent, ScriptStep } from '../engine';
 import { ReplayResult } from './ReplayResult';
+import { TimelineBar } from './TimelineBar';
 import { useStepText } from './step-text';
 
 export interface TimelineProps {
@@ -16,8 +17,6 @@ export interface TimelineProps {
   /** The measured quantity, once the replay has reached its end. */
   result: { label: string; value: string } | null;
 }
-
-const WIDTH = 1000;
 
 /**
  * A replay's timeline: how far the run has got, where the script changes something, a control to
@@ -41,33 +40,18 @@ export const Timeline = memo(function Timeline({
       ),
     });
   const ended = timeMs >= endMs;
-  const x = (ms: number) => Math.round((Math.min(ms, endMs) / endMs) * WIDTH);
   const markers = groupByTime(script);
   return (
     <div className="timeline" data-timeline={ended ? 'ended' : 'running'}>
-      <div className="timeline__bar">
-        <svg
-          className="timeline__track"
-          viewBox={`0 0 ${WIDTH} 20`}
-          preserveAspectRatio="none"
-          role="img"
-          aria-label={t('widget.timeline.progress', { now: seconds(timeMs), end: seconds(endMs) })}
-        >
-          <rect className="timeline__rail" x="0" y="7" width={WIDTH} height="6" rx="3" />
-          <rect className="timeline__fill" x="0" y="7" width={x(timeMs)} height="6" rx="3" />
-          {markers.map(({ atMs }) => (
-            <rect key={atMs} className="timeline__marker" x={x(atMs) - 3} y="1" width="6" height="18" rx="1" />
-          ))}
-        </svg>
-        <span className="timeline__clock" aria-hidden="true">
-          {seconds(timeMs)} / {seconds(endMs)}
-        </span>
-        {!ended && (
-          <button type="button" className="button button--quiet button--small" onClick={onRunToEnd}>
-            {running ? t('widget.timeline.running') : t('widget.timeline.runToEnd')}
-          </button>
-        )}
-      </div>
+      <TimelineBar
+        fraction={timeMs / endMs}
+        markers={markers.map(({ atMs }) => atMs / endMs)}
+        label={t('widget.timeline.progress', { now: seconds(timeMs), end: seconds(endMs) })}
+        clock={`${seconds(timeMs)} / ${seconds(endMs)}`}
+        ended={ended}
+        running={running}
+        onRunToEnd={onRunToEnd}
+      />
       {markers.length > 0 && (
         <ul className="timeline__script" aria-label={t('widget.timeline.script')}>
           {markers.map(({ atMs, steps }) => {

@@ -2,7 +2,14 @@
  * The live numbers a widget shows, each read from one metrics sample: the headline picks a few per
  * scenario (its record's `widget.headline`), and the full panel shows every one that applies.
  */
-import { canaryShare, type Metrics, type ReadoutId } from '../engine';
+import {
+  canaryShare,
+  ecmpShare,
+  migratedLostShare,
+  slowestLeaveSeconds,
+  type Metrics,
+  type ReadoutId,
+} from '../engine';
 
 export interface ReadoutValue {
   /** The number, or null when there is nothing to show yet (no traffic in the window). */
@@ -12,6 +19,8 @@ export interface ReadoutValue {
 
 const windowRequests = (m: Metrics) => m.backends.reduce((sum, b) => sum + b.window.requests, 0);
 const windowErrors = (m: Metrics) => m.backends.reduce((sum, b) => sum + b.window.errors, 0);
+/** Nothing to show yet (an engine measure says NaN): the readout shows a dash. */
+const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
 export const READOUTS: Record<ReadoutId, (m: Metrics) => ReadoutValue> = {
   imbalance: (m) => ({ value: windowRequests(m) > 0 ? m.windowImbalance : null, unit: 'ratio' }),
@@ -23,33 +32,19 @@ export const READOUTS: Record<ReadoutId, (m: Metrics) => ReadoutValue> = {
   }),
   sessionsLost: (m) => ({ value: m.sessionsLost, unit: 'count' }),
   remapped: (m) => ({ value: m.remap ? m.remap.fraction : null, unit: 'percent' }),
-  canaryOfV2: (m) => {
-    const share = canaryShare(m, 'window');
-    return { value: Number.isFinite(share) ? share : null, unit: 'percent' };
-  },
+  canaryOfV2: (m) => ({ value: finiteOrNull(canaryShare(m, 'window')), unit: 'percent' }),
   busyServers: (m) => ({ value: m.backends.filter((b) => b.window.requests > 0).length, unit: 'count' }),
   cacheHits: (m) => ({
     value: m.requests.sent > 0 ? m.requests.cacheHits / m.requests.sent : null,
     unit: 'percent',
   }),
   failedRequests: (m) => ({ value: m.requests.failed, unit: 'count' }),
-  ecmpMoved: (m) => {
-    const last = m.frontTier?.lastChange;
-    return { value: last && last.flows > 0 ? last.moved / last.flows : null, unit: 'percent' };
-  },
-  ecmpBroken: (m) => {
-    const last = m.frontTier?.lastChange;
-    return { value: last && last.flows > 0 ? last.broken / last.flows : null, unit: 'percent' };
-  },
-  slowestLeave: (m) => {
-    const times = m.drains.filter((d) => d.leftMs !== null).map((d) => (d.leftMs! - d.startedMs) / 1000);
-    return { value: times.length ? Math.max(...times) : null, unit: 'seconds' };
-  },
+  // Read by the engine's own measures, so a readout and a lesson's figure are the same number.
+  ecmpMoved: (m) => ({ value: finiteOrNull(ecmpShare(m, 'moved')), unit: 'percent' }),
+  ecmpBroken: (m) => ({ value: finiteOrNull(ecmpShare(m, 'broken')), unit: 'percent' }),
+  slowestLeave: (m) => ({ value: finiteOrNull(slowestLeaveSeconds(m)), unit: 'seconds' }),
   // QUIC migration: shown once a connection has moved (the panel skips them in other runs).
-  migratedLost: (m) => ({
-    value: m.migration.moves > 0 ? m.migration.lost / m.migration.moves : null,
-    unit: 'percent',
-  }),
+  migratedLost: (m) => ({ value: finiteOrNull(migratedLostShare(m)), unit: 'percent' }),
   reconnects: (m) => ({ value: m.migration.moves > 0 ? m.migration.reconnects : null, unit: 'count' }),
 };
 

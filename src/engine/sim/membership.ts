@@ -88,19 +88,7 @@ export function removeBackend(s: SimState, backendId: string): RemapReport {
   const backend = s.backends[b]!;
   if (drainMs > 0 && backend.drain === null) startDrain(s, b, drainMs);
   else {
-    if (backend.drain === null) {
-      const nowMs = s.nowUs / US;
-      backend.drain = {
-        backend: backend.id,
-        startedMs: nowMs,
-        deadlineMs: nowMs,
-        leftMs: null,
-        cutRequests: 0,
-        cutConnections: 0,
-      };
-      s.drains.push(backend.drain);
-      s.drainingCount++;
-    }
+    if (backend.drain === null) beginLeaving(s, b, 0);
     leave(s, b);
   }
   return reportRemap(s, poolIndex, before);
@@ -113,6 +101,15 @@ export function removeBackend(s: SimState, backendId: string): RemapReport {
  * server. A WebSocket has no such signal at the HTTP layer: it stays until the deadline.
  */
 function startDrain(s: SimState, b: number, drainMs: number): void {
+  beginLeaving(s, b, drainMs);
+  s.membershipVersion++;
+  if (s.config.clients.protocol !== 'websocket') dropConnectionsTo(s, b);
+  s.queue.push(s.nowUs + drainMs * US, DRAIN_DEADLINE, b);
+  settleDrain(s, b);
+}
+
+/** Opens the backend's record in `s.drains`: it leaves at once (`drainMs` 0) or by the deadline. */
+function beginLeaving(s: SimState, b: number, drainMs: number): void {
   const backend = s.backends[b]!;
   const nowMs = s.nowUs / US;
   backend.drain = {
@@ -125,10 +122,6 @@ function startDrain(s: SimState, b: number, drainMs: number): void {
   };
   s.drains.push(backend.drain);
   s.drainingCount++;
-  s.membershipVersion++;
-  if (s.config.clients.protocol !== 'websocket') dropConnectionsTo(s, b);
-  s.queue.push(s.nowUs + drainMs * US, DRAIN_DEADLINE, b);
-  settleDrain(s, b);
 }
 
 /** Called when a draining backend may have run out of work: it leaves once nothing is left. */
