@@ -3,15 +3,17 @@
  * count too: a cycle through types is still a cycle a reader has to untangle.
  *
  * Layers, low to high (a layer imports only from layers below it, never sideways or up):
- *   engine, lib → viz, i18n, ui → widgets, quiz, progress → content → routes → app
- * The features (widgets, quiz, progress) never import each other: they meet in content's adapters.
+ *   engine, lib → viz, i18n, ui → widgets, quiz, progress → lab, content → routes → app
+ * The features (widgets, quiz, progress) never import each other: they meet in content's adapters
+ * and in the Lab, which builds on the widgets' parts and the progress store's safe storage.
  */
 const layer = (name) => `^src/(${name})/`;
 const higherThan = {
-  lib: 'engine|viz|i18n|ui|widgets|quiz|progress|content|routes|app',
-  'viz|i18n|ui': 'widgets|quiz|progress|content|routes|app',
-  'widgets|quiz|progress': 'content|routes|app',
-  content: 'routes|app',
+  lib: 'engine|viz|i18n|ui|widgets|quiz|progress|lab|content|routes|app',
+  'viz|i18n|ui': 'widgets|quiz|progress|lab|content|routes|app',
+  'widgets|quiz|progress': 'lab|content|routes|app',
+  lab: 'content|routes|app',
+  content: 'lab|routes|app',
   routes: 'app',
 };
 
