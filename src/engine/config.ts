@@ -17,6 +17,14 @@ export const ALGORITHMS = [
   'maglev',
 ] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
+/**
+ * What an L4 node in front of the proxies may use: the balancer's algorithms plus 'flow-hash', a
+ * hash of the flow's 5-tuple modulo the proxy count (the plain hash an ECMP router also uses;
+ * 'ring-hash' and 'maglev' hash the same 5-tuple through consistent tables). Kept apart from
+ * `ALGORITHMS` so the lesson widgets' algorithm select keeps its options.
+ */
+export const TIER_ALGORITHMS = [...ALGORITHMS, 'flow-hash'] as const;
+export type TierAlgorithm = (typeof TIER_ALGORITHMS)[number];
 export type Forwarding = 'nat' | 'dsr';
 export type TlsMode = 'none' | 'terminate' | 'passthrough' | 'reencrypt';
 export type TlsVersion = '1.2' | '1.3';
@@ -27,7 +35,8 @@ export type Protocol = 'http1' | 'http2' | 'websocket' | 'quic';
 export type QuicRouting = '5-tuple' | 'connection-id';
 export type SessionStore = 'none' | 'memory' | 'shared';
 export type ServiceDistribution = 'exponential' | 'bimodal' | 'constant';
-export type BackendState = 'up' | 'crashed' | 'gray';
+/** 'slow': passes health checks and answers correctly, but each request takes `slowdownFactor` times as long. */
+export type BackendState = 'up' | 'crashed' | 'gray' | 'slow';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface ClientsConfig {
@@ -121,6 +130,22 @@ export interface BalancerConfig {
    * the destination connection ID (the IETF QUIC-LB draft) and keeps it wherever the client moves.
    */
   quicRouting: QuicRouting;
+  /**
+   * Envoy's panic threshold (percent, 0 = off; Envoy's default is 50): when the share of a pool's
+   * servers that are healthy and not ejected falls below it, the balancer disregards health and
+   * balances over all of the pool's servers, unhealthy ones included, so the survivors are not
+   * crushed by the whole load ("avoid a situation in which host failures cascade", [ENVOY-PANIC]).
+   * Requests that then reach a crashed server fail. With 0 only the all-unhealthy fail open
+   * (ALB: "routes requests to all those targets") remains.
+   */
+  panicThresholdPercent: number;
+  /**
+   * Slow start window (ms, 0 = off): a server that joins, or comes back to healthy, gets a weight
+   * that ramps from 10% of its weight to all of it over the window, as Envoy's `slow_start_window`
+   * (`min_weight_percent` 10, aggression 1) and AWS ALB's slow start duration (30 s–15 min) do.
+   * Affects round robin, weighted round robin, random and the least-load algorithms; hashing ignores it.
+   */
+  slowStartMs: number;
 }
 
 export interface BackendConfig {
@@ -136,6 +161,12 @@ export interface BackendConfig {
   state: BackendState;
   /** Share of requests a gray backend answers with a 5xx (1 = all of them). */
   grayErrorRate: number;
+  /**
+   * In the 'slow' state every service time is multiplied by this (1–100): a server with a noisy
+   * neighbour, a swapping heap or a degraded disk, which still passes its health checks because the
+   * check endpoint answers (the gray-failure pattern, but slow instead of failing).
+   */
+  slowdownFactor: number;
 }
 
 export interface PoolConfig {
@@ -163,8 +194,8 @@ export interface NetworkConfig {
 export interface FrontTierConfig {
   /** L7 proxies behind the L4 tier. */
   proxies: number;
-  /** How each L4 node picks a proxy for a new flow. */
-  algorithm: Algorithm;
+  /** How each L4 node picks a proxy for a new flow ('flow-hash': the 5-tuple's hash modulo the proxies). */
+  algorithm: TierAlgorithm;
   forwarding: Forwarding;
   /** L4 nodes the routers spread flows over with ECMP (1 when absent). */
   l4Nodes?: number;
@@ -210,6 +241,7 @@ export function backend(id: string, overrides: Partial<BackendConfig> = {}): Bac
     weight: 1,
     state: 'up',
     grayErrorRate: 1,
+    slowdownFactor: 5,
     ...overrides,
   };
 }
@@ -265,6 +297,8 @@ export function defaultConfig(): SimConfig {
       choices: 2,
       drainMs: 0,
       quicRouting: '5-tuple',
+      panicThresholdPercent: 0,
+      slowStartMs: 0,
     },
     pools: [pool('web', 4)],
     health: {

@@ -2,7 +2,7 @@
  * A running simulation as the rest of the code sees it: step it, read metrics, trace and topology,
  * and change it live. Times are milliseconds here (whole microseconds inside).
  */
-import type { BackendConfig, DeepPartial, SimConfig } from './config.ts';
+import type { BackendConfig, BackendState, DeepPartial, SimConfig } from './config.ts';
 import { readMetrics, type Metrics } from './metrics.ts';
 import type { RemapReport } from './sim/state.ts';
 import { Simulation } from './simulation.ts';
@@ -26,7 +26,7 @@ export interface SimulationHandle {
   setWeight(backendId: string, weight: number): void;
   addBackend(poolId: string, config?: Partial<BackendConfig>): RemapReport;
   removeBackend(backendId: string): RemapReport;
-  setBackendState(backendId: string, state: 'up' | 'crashed' | 'gray'): void;
+  setBackendState(backendId: string, state: BackendState): void;
 }
 
 /** Starts a simulation of `config` with `seed` at time zero (see `startRun` for scripted runs). */

@@ -8,7 +8,7 @@ import type { DeepPartial, SimConfig } from './config.ts';
 import { defaultConfig, mergeConfig } from './config.ts';
 
 export type * from './config.ts';
-export type { Metrics, BackendMetrics, Percentiles } from './metrics.ts';
+export type { Metrics, BackendMetrics, PoolMetrics, Percentiles } from './metrics.ts';
 export type { Hop, HopKind } from './trace.ts';
 export type { Topology, TopologyNode } from './topology.ts';
 export type { DrainRecord, EcmpReport, RemapReport } from './sim/state.ts';
@@ -36,7 +36,7 @@ export {
   L4_FIELDS,
 } from './model/views.ts';
 export { EngineParamError } from './validate.ts';
-export { defaultConfig, mergeConfig, backend, pool, DEFAULT_REQUEST, ALGORITHMS } from './config.ts';
+export { defaultConfig, mergeConfig, backend, pool, DEFAULT_REQUEST, ALGORITHMS, TIER_ALGORITHMS } from './config.ts';
 export { createSimulation, type SimulationHandle } from './handle.ts';
 export {
   startRun,

@@ -2,6 +2,8 @@
  * Plain, serialisable metrics read from a running simulation: cumulative totals and the recent
  * window (the last `windowMs` of simulated time), so a slider's effect shows at once.
  */
+import type { BackendState } from './config.ts';
+import { inPanic, poolHealth } from './sim/panic.ts';
 import {
   COLUMN_BUSY,
   COLUMN_ERRORS,
@@ -23,12 +25,14 @@ export interface Percentiles {
 export interface BackendMetrics {
   id: string;
   pool: string;
-  state: 'up' | 'crashed' | 'gray';
+  state: BackendState;
   /** Whether the balancer currently sends it new work (health checks and passive ejection). */
   healthy: boolean;
   /** Removed with draining and still finishing its work: no new requests or connections. */
   draining: boolean;
   weight: number;
+  /** Slow start: the share of its weight it gets now (0.1–1; 1 when not ramping). */
+  slowStartFactor: number;
   requests: number;
   completed: number;
   errors: number;
@@ -44,6 +48,21 @@ export interface BackendMetrics {
   window: { requests: number; errors: number; share: number; utilisation: number };
 }
 
+export interface PoolMetrics {
+  id: string;
+  requests: number;
+  share: number;
+  windowShare: number;
+  /** Healthy (and not ejected) servers over those in service, draining ones left out, in percent. */
+  healthyPercent: number;
+  /**
+   * Below `balancer.panicThresholdPercent`: the pool disregards health and balances over all its
+   * servers (Envoy's panic mode). Never with threshold 0; the all-unhealthy fail open is then
+   * `healthyPercent` 0.
+   */
+  panic: boolean;
+}
+
 export interface Metrics {
   timeMs: number;
   events: number;
@@ -51,7 +70,7 @@ export interface Metrics {
   latencyMs: Percentiles;
   window: { requests: number; errors: number; latencyMs: Percentiles; requestsPerSecond: number };
   backends: BackendMetrics[];
-  pools: { id: string; requests: number; share: number; windowShare: number }[];
+  pools: PoolMetrics[];
   balancer: {
     bytesIn: number;
     bytesOut: number;
@@ -89,7 +108,8 @@ export interface Metrics {
   migration: { moves: number; lost: number; reconnects: number };
 }
 
-const STATES = ['up', 'crashed', 'gray'] as const;
+/** `SimState.status` codes (`STATE_CODE`) back to names. */
+const STATES = ['up', 'crashed', 'gray', 'slow'] as const;
 
 /** A snapshot of `s`'s metrics at its current time: plain data, safe to keep and serialise. */
 export function readMetrics(s: SimState): Metrics {
@@ -112,6 +132,7 @@ export function readMetrics(s: SimState): Metrics {
       healthy: (s.healthy[i] as boolean) && (s.ejectedUntil[i] as number) <= now,
       draining: b.drain !== null,
       weight: s.weights[i] as number,
+      slowStartFactor: s.slowStartFactor[i] as number,
       requests,
       completed: s.perBackend.completed[i] as number,
       errors: s.perBackend.errors[i] as number,
@@ -132,13 +153,16 @@ export function readMetrics(s: SimState): Metrics {
   });
 
   const poolTotal = s.poolRequests.reduce((a, b) => a + b, 0);
-  const pools = s.pools.map((pool, p) => {
+  const pools = s.pools.map((pool, p): PoolMetrics => {
     const windowPool = backends.filter((b) => b.pool === pool.id).reduce((sum, b) => sum + b.window.requests, 0);
+    const health = poolHealth(s, pool);
     return {
       id: pool.id,
       requests: s.poolRequests[p] as number,
       share: poolTotal > 0 ? (s.poolRequests[p] as number) / poolTotal : 0,
       windowShare: windowTotal > 0 ? windowPool / windowTotal : 0,
+      healthyPercent: health.total > 0 ? (health.healthy / health.total) * 100 : 0,
+      panic: inPanic(s, pool),
     };
   });
 

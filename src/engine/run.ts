@@ -126,6 +126,9 @@ export class ScenarioRun {
         case 'gray':
           this.sim.setBackendState(step.backend, 'gray');
           break;
+        case 'slow':
+          this.sim.setBackendState(step.backend, 'slow');
+          break;
         case 'revive':
           this.sim.setBackendState(step.backend, 'up');
           break;

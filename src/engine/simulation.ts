@@ -9,7 +9,7 @@
  * This file holds the event loop and the request's life; the state it runs on is `sim/state.ts`,
  * and the decisions and bookkeeping along the way are the function modules in `sim/`.
  */
-import type { BackendConfig, DeepPartial, SimConfig } from './config.ts';
+import type { BackendConfig, BackendState, DeepPartial, SimConfig } from './config.ts';
 import { mergeConfig } from './config.ts';
 import { MAX_TIME_US } from './core/event-queue.ts';
 import { wireTable } from './model/wire.ts';
@@ -30,6 +30,7 @@ import * as membership from './sim/membership.ts';
 import { moveIfDue, scheduleMove } from './sim/migration.ts';
 import { fail, finishCacheHit, grayFails, isCacheHit, recordSuccess } from './sim/outcomes.ts';
 import { assignConnection, pickProxy, refreshLoadView, routeRequest } from './sim/routing.ts';
+import { rampStep, retimeRamps } from './sim/slow-start.ts';
 import {
   AT_BACKEND,
   COLUMN_BUSY,
@@ -40,8 +41,10 @@ import {
   PER_BACKEND,
   REFRESH,
   SimState,
+  SLOW_START,
   STATE_CRASHED,
   STATE_GRAY,
+  STATE_SLOW,
   US,
   type RemapReport,
 } from './sim/state.ts';
@@ -107,6 +110,9 @@ export class Simulation extends SimState {
           break;
         case DRAIN_DEADLINE:
           membership.drainDeadline(this, ref);
+          break;
+        case SLOW_START:
+          rampStep(this, ref);
           break;
       }
     }
@@ -248,6 +254,8 @@ export class Simulation extends SimState {
         serviceUs = mean;
         break;
     }
+    // A slow server takes longer for the same request: the same draw, scaled (no extra draws).
+    if (this.status[b] === STATE_SLOW) serviceUs *= config.slowdownFactor;
     this.perBackend.busyUs[b]! += serviceUs;
     this.window.data[this.window.slot(this.nowUs)]![b * PER_BACKEND + COLUMN_BUSY]! += serviceUs;
     this.queue.push(this.nowUs + serviceUs, COMPLETE, r);
@@ -327,6 +335,9 @@ export class Simulation extends SimState {
     }
     if (next.balancer.statsRefreshMs <= 0) this.loadView = this.outstanding;
     if (next.health.active && !previous.health.active) membership.scheduleHealthChecks(this);
+    // Candidate lists are cached: a new panic threshold or slow-start window must rebuild them.
+    if (next.balancer.panicThresholdPercent !== previous.balancer.panicThresholdPercent) this.membershipVersion++;
+    if (next.balancer.slowStartMs !== previous.balancer.slowStartMs) retimeRamps(this);
   }
 
   setWeight(backendId: string, weight: number): void {
@@ -342,7 +353,7 @@ export class Simulation extends SimState {
     return membership.removeBackend(this, backendId);
   }
 
-  setBackendState(backendId: string, state: 'up' | 'crashed' | 'gray'): void {
+  setBackendState(backendId: string, state: BackendState): void {
     membership.setBackendState(this, backendId, state);
   }
 

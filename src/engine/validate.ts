@@ -1,5 +1,5 @@
 /** Parameter checks: a bad value throws an error that names the parameter and its valid range. */
-import { ALGORITHMS, type SimConfig } from './config.ts';
+import { ALGORITHMS, TIER_ALGORITHMS, type SimConfig } from './config.ts';
 
 export class EngineParamError extends Error {
   constructor(
@@ -92,6 +92,9 @@ export function validateConfig(config: SimConfig): void {
   number('balancer.choices', balancer.choices, 1, 16, true);
   number('balancer.drainMs', balancer.drainMs, 0, 3_600_000);
   oneOf('balancer.quicRouting', balancer.quicRouting, ['5-tuple', 'connection-id']);
+  number('balancer.panicThresholdPercent', balancer.panicThresholdPercent, 0, 100);
+  // AWS ALB accepts 30 s–15 min; 0 turns it off, and shorter windows suit a short simulation.
+  number('balancer.slowStartMs', balancer.slowStartMs, 0, 900_000);
   // QUIC always encrypts, with TLS 1.3 (RFC 9001): there is no plaintext or TLS 1.2 QUIC.
   if (clients.protocol === 'quic' && (balancer.tls === 'none' || clients.tlsVersion !== '1.3'))
     throw new EngineParamError(
@@ -112,8 +115,9 @@ export function validateConfig(config: SimConfig): void {
       number(`${at}.speed`, b.speed, 0.01, 100);
       number(`${at}.weight`, b.weight, 0, 999);
       oneOf(`${at}.distribution`, b.distribution, ['exponential', 'bimodal', 'constant']);
-      oneOf(`${at}.state`, b.state, ['up', 'crashed', 'gray']);
+      oneOf(`${at}.state`, b.state, ['up', 'crashed', 'gray', 'slow']);
       number(`${at}.grayErrorRate`, b.grayErrorRate, 0, 1);
+      number(`${at}.slowdownFactor`, b.slowdownFactor, 1, 100);
       backends++;
     });
   });
@@ -155,6 +159,7 @@ export function validateConfig(config: SimConfig): void {
         config.frontTier,
       );
     number('frontTier.proxies', config.frontTier.proxies, 1, 64, true);
+    oneOf('frontTier.algorithm', config.frontTier.algorithm, TIER_ALGORITHMS);
     if (config.frontTier.l4Nodes !== undefined) number('frontTier.l4Nodes', config.frontTier.l4Nodes, 1, 32, true);
     if (config.frontTier.ecmp !== undefined) oneOf('frontTier.ecmp', config.frontTier.ecmp, ['modulo', 'resilient']);
     oneOf('frontTier.forwarding', config.frontTier.forwarding, ['nat', 'dsr']);

@@ -2,8 +2,16 @@
  * Balancing algorithms. Each picks one index from a candidate list of backend indices, reading
  * load from the balancer's view (which may be stale, to show herding). Ties go to the earliest
  * candidate, so runs are deterministic.
+ *
+ * Slow start (`PickContext.ramp`, set only while a candidate ramps) scales each candidate's weight
+ * by its ramp factor. As in Envoy, it affects round robin and weighted round robin (smooth weighted
+ * selection), random (a weighted draw) and the least-load algorithms (least connections, least
+ * outstanding, P2C: Envoy's LEAST_REQUEST with unequal weights, an earliest-deadline schedule over
+ * weight / (load + 1)); the hashing algorithms ignore it (Envoy offers slow start only for round
+ * robin and least request), so a key's server never depends on the clock.
+ * Plain round robin, random and least load have no configured weights, so only the factor counts.
  */
-import type { Algorithm } from '../config.ts';
+import type { TierAlgorithm } from '../config.ts';
 import type { Rng } from '../core/rng.ts';
 import { maglevTable, ringTable, type HashTable } from './hashing.ts';
 
@@ -19,6 +27,8 @@ export interface PickContext {
   choices: number;
   ringVnodes: number;
   maglevTableSize: number;
+  /** Slow-start factor per backend (0.1–1), or null when no candidate ramps: the plain paths then run. */
+  ramp: ArrayLike<number> | null;
 }
 
 /** Per-pool state that survives between picks (round-robin counters, cached hash tables). */
@@ -27,24 +37,30 @@ export class PickerState {
   private wrrCurrent = new Map<number, number>();
   private tables = new Map<string, HashTable>();
 
-  pick(algorithm: Algorithm, candidates: readonly number[], ctx: PickContext): number {
+  pick(algorithm: TierAlgorithm, candidates: readonly number[], ctx: PickContext): number {
     const n = candidates.length;
     if (n === 0) return -1;
     if (n === 1) return candidates[0] as number;
+    const ramp = ctx.ramp;
     switch (algorithm) {
       case 'round-robin':
-        return candidates[this.rr++ % n] as number;
+        return ramp === null ? (candidates[this.rr++ % n] as number) : this.smoothWeighted(candidates, null, ramp);
       case 'weighted-round-robin':
-        return this.smoothWeighted(candidates, ctx.weight);
+        return this.smoothWeighted(candidates, ctx.weight, ramp);
       case 'random':
-        return candidates[ctx.rng.int(n)] as number;
+        return ramp === null ? (candidates[ctx.rng.int(n)] as number) : weightedDraw(candidates, ramp, ctx);
       case 'least-connections':
       case 'least-outstanding':
+        if (ramp !== null) return this.smoothWeighted(candidates, null, ramp, ctx.load);
         return leastLoaded(candidates, ctx.load, this.rr++);
       case 'p2c':
+        if (ramp !== null) return this.smoothWeighted(candidates, null, ramp, ctx.load);
         return this.powerOfChoices(candidates, ctx);
       case 'ip-hash':
         return candidates[(ctx.ipKey >>> 0) % n] as number;
+      case 'flow-hash':
+        // The flow's 5-tuple hash (the key at L4 and at the front tier) modulo the candidates.
+        return candidates[(ctx.key >>> 0) % n] as number;
       case 'ring-hash':
       case 'maglev': {
         const index = this.table(algorithm, candidates, ctx).lookup(ctx.key);
@@ -53,13 +69,24 @@ export class PickerState {
     }
   }
 
-  /** nginx's smooth weighted round robin: even interleaving, exact long-run shares. */
-  private smoothWeighted(candidates: readonly number[], weight: ArrayLike<number>): number {
+  /**
+   * nginx's smooth weighted round robin: even interleaving, exact long-run shares. Each weight is
+   * `weight` (1 when null) times the slow-start factor (when ramping), over load + 1 (when `load`
+   * is given: Envoy's least request with unequal weights).
+   */
+  private smoothWeighted(
+    candidates: readonly number[],
+    weight: ArrayLike<number> | null,
+    ramp: ArrayLike<number> | null,
+    load: ArrayLike<number> | null = null,
+  ): number {
     let total = 0;
     let best = -1;
     let bestValue = -Infinity;
     for (const b of candidates) {
-      const w = weight[b] as number;
+      let w = weight === null ? 1 : (weight[b] as number);
+      if (ramp !== null) w *= ramp[b] as number;
+      if (load !== null) w /= (load[b] as number) + 1;
       const current = (this.wrrCurrent.get(b) ?? 0) + w;
       this.wrrCurrent.set(b, current);
       total += w;
@@ -114,6 +141,18 @@ export class PickerState {
     this.wrrCurrent.clear();
     this.tables.clear();
   }
+}
+
+/** One draw from the balancing stream, each candidate as likely as its slow-start factor. */
+function weightedDraw(candidates: readonly number[], ramp: ArrayLike<number>, ctx: PickContext): number {
+  let total = 0;
+  for (const b of candidates) total += ramp[b] as number;
+  let x = ctx.rng.next() * total;
+  for (const b of candidates) {
+    x -= ramp[b] as number;
+    if (x < 0) return b;
+  }
+  return candidates[candidates.length - 1] as number;
 }
 
 /** Least loaded, scanning from a rotating start so equal loads share work evenly. */

@@ -4,13 +4,14 @@
  * moved. Rare events, so clarity wins over speed here; the hot path only sees their effect through
  * `membershipVersion`, which invalidates the cached candidate lists.
  */
-import type { BackendConfig, SimConfig } from '../config.ts';
+import type { BackendConfig, BackendState, SimConfig } from '../config.ts';
 import { backend as defaultBackend } from '../config.ts';
 import type { Tracer } from '../trace.ts';
 import { EngineParamError } from '../validate.ts';
 import { dropConnectionsTo } from './connections.ts';
 import { fail, loseSessionsOn } from './outcomes.ts';
 import { candidates, effectiveAlgorithm } from './routing.ts';
+import { startRamp } from './slow-start.ts';
 import { DRAIN_DEADLINE, HEALTH, STATE_CODE, STATE_CRASHED, US, type RemapReport, type SimState } from './state.ts';
 
 /** Schedules every backend's first health check, spread over one interval. */
@@ -27,13 +28,15 @@ export function healthCheck(s: SimState, tracer: Tracer, b: number): void {
   const backend = s.backends[b];
   if (!active || !backend || backend.removed) return;
   s.queue.push(s.nowUs + active.intervalMs * US, HEALTH, b);
-  // A gray backend still answers its health endpoint: that is what makes it gray.
+  // A gray or slow backend still answers its health endpoint: that is what makes it gray (or slow).
   const passed = s.status[b] !== STATE_CRASHED;
   const streak = s.checkStreak[b] as number;
   s.checkStreak[b] = passed ? Math.max(streak, 0) + 1 : Math.min(streak, 0) - 1;
   if (!s.healthy[b] && passed && (s.checkStreak[b] as number) >= active.healthyThreshold) {
     s.healthy[b] = true;
     s.membershipVersion++;
+    // Back in service after failing checks: slow start (Envoy starts it on the first passed check).
+    startRamp(s, b);
   }
   if (s.healthy[b] && !passed && -(s.checkStreak[b] as number) >= active.unhealthyThreshold) {
     s.healthy[b] = false;
@@ -71,6 +74,7 @@ export function addBackend(s: SimState, poolId: string, config: Partial<BackendC
   });
   const active = s.config.health.active;
   if (active) s.queue.push(s.nowUs + active.intervalMs * US, HEALTH, b);
+  startRamp(s, b);
   return reportRemap(s, poolIndex, before);
 }
 
@@ -154,11 +158,16 @@ function leave(s: SimState, b: number): void {
   loseSessionsOn(s, b);
 }
 
-/** Crashes, grays or revives a backend. A crash fails its queue and what it is serving. */
-export function setBackendState(s: SimState, backendId: string, state: 'up' | 'crashed' | 'gray'): void {
+/**
+ * Crashes, grays, slows or revives a backend. A crash fails its queue and what it is serving. A
+ * crashed server that comes back while the balancer still counts it healthy (the checks had not
+ * noticed) starts its slow-start ramp now; one the checks took out starts it when they pass again.
+ */
+export function setBackendState(s: SimState, backendId: string, state: BackendState): void {
   const b = backendIndex(s, backendId);
   const code = STATE_CODE[state];
   if (s.status[b] === code) return;
+  const wasCrashed = s.status[b] === STATE_CRASHED;
   if (code === STATE_CRASHED) {
     s.backends[b]!.epoch++;
     failQueued(s, b);
@@ -166,6 +175,7 @@ export function setBackendState(s: SimState, backendId: string, state: 'up' | 'c
   }
   s.status[b] = code;
   s.backends[b]!.config = { ...s.backends[b]!.config, state };
+  if (wasCrashed && s.healthy[b]) startRamp(s, b);
   settleDrain(s, b);
 }
 
@@ -222,6 +232,7 @@ function snapshotChoices(s: SimState, poolIndex: number): Int32Array {
     choices: 1,
     ringVnodes: balancer.ringVnodes,
     maglevTableSize: balancer.maglevTableSize,
+    ramp: null,
   };
   for (let c = 0; c < n; c++) {
     ctx.key = s.population.userKey[c] as number;

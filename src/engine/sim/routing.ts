@@ -7,6 +7,7 @@
 import type { Algorithm, BalancerConfig } from '../config.ts';
 import { flowKey } from './connections.ts';
 import { ecmpNode, nodePicker } from './ecmp.ts';
+import { inPanic } from './panic.ts';
 import { REFRESH, US, type PoolState, type SimState } from './state.ts';
 
 /** The algorithm in force: source-IP stickiness is IP hashing, whatever the algorithm setting. */
@@ -60,25 +61,35 @@ export function pickFromPool(s: SimState, poolIndex: number, algorithm: Algorith
   ctx.choices = balancer.choices;
   ctx.ringVnodes = balancer.ringVnodes;
   ctx.maglevTableSize = balancer.maglevTableSize;
+  // Slow start: the weighted paths run only while one of this pool's candidates ramps.
+  ctx.ramp = pool.ramping ? s.slowStartFactor : null;
   return pool.picker.pick(algorithm, list, ctx);
 }
 
-/** Healthy backends of a pool; if none is healthy, all of them (fail open, as ALB does). */
+/**
+ * Healthy backends of a pool; if none is healthy, all of them (fail open, as ALB does). Below the
+ * panic threshold (`sim/panic.ts`) health is disregarded: every server in service with a weight
+ * above 0 is a candidate, unhealthy or ejected ones included.
+ */
 export function candidates(s: SimState, pool: PoolState): number[] {
   if (s.nowUs >= s.nextEjectionExpiryUs) expireEjections(s);
   if (pool.version === s.membershipVersion) return pool.candidates;
   const out: number[] = [];
+  const panic = inPanic(s, pool);
   let configured = 0;
+  let ramping = false;
   for (const b of pool.backends) {
-    // A draining backend is on its way out: not even fail-open sends it new work.
+    // A draining backend is on its way out: not even fail-open (or panic) sends it new work.
     if (s.backends[b]!.removed || s.backends[b]!.drain !== null) continue;
     configured++;
-    if (isCandidate(s, b)) out.push(b);
+    if (panic ? (s.weights[b] as number) > 0 : isCandidate(s, b)) out.push(b);
   }
   if (out.length === 0 && configured > 0)
     for (const b of pool.backends) if (!s.backends[b]!.removed && s.backends[b]!.drain === null) out.push(b);
+  for (const b of out) if ((s.slowStartFactor[b] as number) < 1) ramping = true;
   pool.candidates = out;
   pool.version = s.membershipVersion;
+  pool.ramping = ramping;
   return out;
 }
 

@@ -31,12 +31,15 @@ export const HEALTH = 4;
 export const REFRESH = 5;
 /** A draining backend's deadline: whatever it still holds then is cut. */
 export const DRAIN_DEADLINE = 6;
+/** A step of a backend's slow-start ramp (see `sim/slow-start.ts`). */
+export const SLOW_START = 7;
 
 /** Backend states as stored in `SimState.status`. */
 const STATE_UP = 0;
 export const STATE_CRASHED = 1;
 export const STATE_GRAY = 2;
-export const STATE_CODE = { up: STATE_UP, crashed: STATE_CRASHED, gray: STATE_GRAY } as const;
+export const STATE_SLOW = 3;
+export const STATE_CODE = { up: STATE_UP, crashed: STATE_CRASHED, gray: STATE_GRAY, slow: STATE_SLOW } as const;
 
 /** Window slot columns: per backend [requests, errors, busyUs], at `b * PER_BACKEND + column`. */
 export const PER_BACKEND = 3;
@@ -94,6 +97,8 @@ export interface PoolState {
   /** Cached candidate list, valid while `version` matches the state's `membershipVersion`. */
   candidates: number[];
   version: number;
+  /** Whether a candidate in that list is in its slow-start ramp (its factor is below 1). */
+  ramping: boolean;
 }
 
 /** A pick context with nothing filled in yet; routing refills one per pick instead of allocating. */
@@ -108,6 +113,7 @@ function emptyPickContext(rng: Rng): PickContext {
     choices: 2,
     ringVnodes: 100,
     maglevTableSize: 65_537,
+    ramp: null,
   };
 }
 
@@ -152,6 +158,11 @@ export class SimState {
   loadView: number[];
   readonly openConns: number[] = [];
   readonly weights: number[] = [];
+  /** Slow start: the share of its weight a backend gets now (1 when not ramping), and when its ramp began (-1: none). */
+  readonly slowStartFactor: number[] = [];
+  readonly rampStartUs: number[] = [];
+  /** When each ramping backend's next ramp step is due: an older step still in the queue is ignored. */
+  readonly rampNextUs: number[] = [];
   readonly names: string[] = [];
   readonly perBackend = {
     requests: [] as number[],
@@ -249,7 +260,14 @@ export class SimState {
     this.loadView = config.balancer.statsRefreshMs > 0 ? [] : this.outstanding;
     for (const pool of config.pools) {
       const index = this.pools.length;
-      this.pools.push({ id: pool.id, backends: [], picker: new PickerState(), candidates: [], version: -1 });
+      this.pools.push({
+        id: pool.id,
+        backends: [],
+        picker: new PickerState(),
+        candidates: [],
+        version: -1,
+        ramping: false,
+      });
       this.poolRequests.push(0);
       for (const backend of pool.backends) this.registerBackend(index, backend);
     }
@@ -300,6 +318,9 @@ export class SimState {
     if (this.loadView !== this.outstanding) this.loadView.push(0);
     this.openConns.push(0);
     this.weights.push(config.weight);
+    this.slowStartFactor.push(1);
+    this.rampStartUs.push(-1);
+    this.rampNextUs.push(-1);
     this.names.push(config.id);
     for (const list of Object.values(this.perBackend)) list.push(0);
     return b;
