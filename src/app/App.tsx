@@ -14,6 +14,7 @@ import { RootRedirect } from './RootRedirect';
 // Pages a lesson reader rarely needs load on demand, keeping the first script small.
 const GlossaryPage = lazy(() => import('../routes/GlossaryPage').then((m) => ({ default: m.GlossaryPage })));
 const ProgressPage = lazy(() => import('../routes/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+const LabPage = lazy(() => import('../routes/LabPage').then((m) => ({ default: m.LabPage })));
 
 /** A lazily loaded page: nothing is shown for the moment its chunk loads. */
 function Lazy({ page: Page }: { page: ComponentType }) {
@@ -33,6 +34,7 @@ export function AppRoutes() {
         <Route path="lessons/:slug" element={<LessonPage />} />
         <Route path="glossary" element={<Lazy page={GlossaryPage} />} />
         <Route path="progress" element={<Lazy page={ProgressPage} />} />
+        <Route path="lab" element={<Lazy page={LabPage} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,7 +4,7 @@ import { NavLink } from 'react-router';
 import type { Lang } from '../lib/lang';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { StorageNotice } from './StorageNotice';
-import { glossaryPath, homePath, progressPath } from '../lib/paths';
+import { glossaryPath, homePath, labPath, progressPath } from '../lib/paths';
 
 /** The frame of every page: skip link, header with navigation and language, main, footer. */
 export function Shell({ lang, children }: { lang: Lang; children: ReactNode }) {
@@ -26,6 +26,7 @@ export function Shell({ lang, children }: { lang: Lang; children: ReactNode }) {
             <NavLink to={homePath(lang)} end>
               {t('nav.lessons')}
             </NavLink>
+            <NavLink to={labPath(lang)}>{t('nav.lab')}</NavLink>
             <NavLink to={glossaryPath(lang)}>{t('nav.glossary')}</NavLink>
             <NavLink to={progressPath(lang)}>{t('nav.progress')}</NavLink>
           </nav>

@@ -12,3 +12,5 @@ export function withLang(pathname: string, lang: Lang): string {
   return `/${lang}${rest === '/' ? '' : rest}`;
 }
 export const progressPath = (lang: Lang) => `/${lang}/progress`;
+/** The Lab; `search` is a design link (`?v=1&d=…`) or a lesson widget's state (`?from=…&w=…`). */
+export const labPath = (lang: Lang, search = '') => `/${lang}/lab${search}`;

@@ -218,6 +218,7 @@ export function createPacketFlowRenderer(
         .selectAll<SVGGElement, PlacedNode>('g.pf-node--backend')
         .classed('pf-node--crashed', (d) => loads.get(d.id)?.state === 'crashed')
         .classed('pf-node--gray', (d) => loads.get(d.id)?.state === 'gray')
+        .classed('pf-node--slow', (d) => loads.get(d.id)?.state === 'slow')
         .classed('pf-node--unhealthy', (d) => loads.get(d.id)?.healthy === false)
         .classed('pf-node--draining', (d) => loads.get(d.id)?.draining === true)
         .select<SVGRectElement>('rect.pf-node__load')

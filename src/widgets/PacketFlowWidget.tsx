@@ -30,6 +30,7 @@ import { PICTURE_HEIGHT, usePacketRenderer } from './use-packet-renderer';
 import { useSimulationLoop, type SamplePart } from './use-simulation-loop';
 import { useVisibility } from './use-visibility';
 import { useWidgetRun } from './use-widget-run';
+import { OpenInLab } from './OpenInLab';
 import { WidgetControls } from './WidgetControls';
 import './styles/index.css';
 
@@ -270,6 +271,7 @@ export default function PacketFlowWidget({
       >
         <MetricsPanel metrics={metrics} />
       </Disclosure>
+      <OpenInLab scenarioId={scenarioId} run={loop.run} version={configVersion + events.length} />
     </figure>
   );
 }

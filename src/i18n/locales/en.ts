@@ -11,6 +11,7 @@ const en = {
   },
   nav: {
     lessons: 'Lessons',
+    lab: 'Lab',
     glossary: 'Glossary',
     progress: 'Your progress',
   },
@@ -214,4 +215,7 @@ const en = {
 };
 
 export default en;
-export type Messages = typeof en;
+/** The Lab's strings load with the Lab's chunk (see src/lab/ui/lab-strings.ts) but are typed here. */
+export type LabMessages = typeof import('./en-lab.ts').default;
+export type CoreMessages = typeof en;
+export type Messages = CoreMessages & { lab: LabMessages };

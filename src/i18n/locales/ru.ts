@@ -1,4 +1,4 @@
-import type { Messages } from './en';
+import type { CoreMessages } from './en';
 import scheduling from './ru-scheduling';
 import widget from './ru-widget';
 
@@ -12,6 +12,7 @@ const ru = {
   },
   nav: {
     lessons: 'Уроки',
+    lab: 'Лаборатория',
     glossary: 'Глоссарий',
     progress: 'Ваш прогресс',
   },
@@ -218,10 +219,10 @@ const ru = {
     body: 'На странице произошла непредвиденная ошибка. Ваш прогресс сохранён, а перезагрузка страницы обычно помогает.',
     reload: 'Перезагрузить страницу',
   },
-} satisfies PluralAware<Messages>;
+} satisfies PluralAware<CoreMessages>;
 
 /** Russian may add _few/_many plural forms next to the English _one/_other keys. */
-type PluralAware<T> = {
+export type PluralAware<T> = {
   [K in keyof T]: T[K] extends string ? string : PluralAware<T[K]>;
 } & Record<string, unknown>;
 
