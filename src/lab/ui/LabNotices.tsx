@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Messages } from '../../i18n/locales/en';
+import type { NotCarried } from '../from-widget';
 
 type ScenarioName = keyof Messages['widget']['scenario'];
 
@@ -43,7 +44,11 @@ export function LabNotices({
   return (
     <div className="lab-notices" role="status">
       {notices.map((notice) => {
-        const fields = notice.fields ?? [];
+        // What a widget had that the Lab cannot say is worded; field paths from links stay as they are.
+        const fields =
+          notice.code === 'notCarried'
+            ? (notice.fields ?? []).map((code) => t(`lab.notCarried.${code as NotCarried}`))
+            : (notice.fields ?? []);
         const list =
           fields.length > SHOW_FIELDS
             ? t('lab.notice.andMore', {
