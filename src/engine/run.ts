@@ -52,7 +52,7 @@ export class ScenarioRun {
   readonly added: string[] = [];
   readonly hops: Hop[] = [];
   /** Script steps and replayed actions not applied yet, in time order. */
-  private readonly pending: Pending[];
+  private pending: Pending[];
   private readonly collectHops: boolean;
   private seenSeq = 0;
 
@@ -81,6 +81,19 @@ export class ScenarioRun {
   /** The next scripted or replayed step still to come, if any. */
   get upcoming(): readonly Pending[] {
     return this.pending;
+  }
+
+  /**
+   * Replaces the script's steps still to come (the Lab's timeline edited ahead of the clock);
+   * steps already applied stay applied and recorded. A step at or before now is not scheduled:
+   * the caller starts a new run for a change to the past.
+   */
+  reschedule(script: readonly ScriptStep[]): void {
+    const now = this.timeMs;
+    this.pending = [
+      ...script.filter((step) => step.atMs > now).map((step) => ({ step, source: 'script' as const })),
+      ...this.pending.filter((p) => p.source !== 'script'),
+    ].sort((a, b) => a.step.atMs - b.step.atMs);
   }
 
   /** Runs to `timeMs`, applying every step due on the way at its own time. */

@@ -32,7 +32,13 @@ export const FaultsForm = memo(function FaultsForm({
         return (
           <fieldset key={i} className="lab-row lab-row--fault">
             <legend>{t('lab.form.faultN', { n: i + 1 })}</legend>
-            <NumberField path={`faults.${i}.atMs`} label={t('lab.form.faultAt')} value={fault.atMs} onEdit={onEdit} />
+            <NumberField
+              path={`faults.${i}.atMs`}
+              label={t('lab.form.faultAt')}
+              value={fault.atMs}
+              onEdit={onEdit}
+              commitOnBlur
+            />
             <SelectField
               path={`faults.${i}.kind`}
               label={t('lab.form.faultKind')}

@@ -60,7 +60,13 @@ export const LabToolbar = memo(function LabToolbar(props: {
           <span aria-hidden="true">↷ </span>
           {t('lab.toolbar.redo')}
         </button>
-        <NumberField path="seed" label={t('lab.toolbar.seed')} value={props.doc.seed} onEdit={props.onEdit} />
+        <NumberField
+          path="seed"
+          label={t('lab.toolbar.seed')}
+          value={props.doc.seed}
+          onEdit={props.onEdit}
+          commitOnBlur
+        />
       </div>
       <SharePanel doc={props.doc} urlState={props.urlState} onLoad={props.onLoad} onNotice={props.onNotice} />
       <SavedDesigns doc={props.doc} onLoad={props.onLoad} />

@@ -121,7 +121,14 @@ export function NumberField({
     if (shown < min || shown > max) return setError({ code: 'range', min, max });
     const stored = round(fromDisplay(limit, path, shown));
     if (limit.integer && !Number.isInteger(stored)) return setError({ code: 'integer' });
+    if (commitOnBlur) return setError(null);
     setError(onEdit(path, stored));
+  };
+  const commit = () => {
+    if (!commitOnBlur || error) return;
+    const shown = Number(text.trim().replace(',', '.'));
+    const stored = round(fromDisplay(limit, path, shown));
+    if (Number.isFinite(shown) && stored !== value) setError(onEdit(path, stored));
   };
   return (
     <div className="lab-field">
@@ -136,6 +143,10 @@ export function NumberField({
         aria-invalid={error !== null}
         aria-describedby={`${id}-range${error ? ` ${id}-error` : ''}`}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
         data-field={path}
       />
       <span className="lab-field__hint" id={`${id}-range`}>

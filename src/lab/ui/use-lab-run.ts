@@ -1,20 +1,25 @@
 import { useCallback, useState } from 'react';
 import type { LabDoc } from '../design';
-import { liveChange } from '../to-run';
+import { faultsToScript, liveChange } from '../to-run';
 import { LabLoop } from './lab-loop';
 
 export type ApplyOutcome = 'same' | 'live' | 'restart';
 
-/** Seed and faults are part of the run from its first instant: changing them starts it again. */
-function sameTimeline(a: LabDoc, b: LabDoc): boolean {
-  return a.seed === b.seed && JSON.stringify(a.faults) === JSON.stringify(b.faults);
+/**
+ * Whether `next` keeps the run's past: the same seed, and the same faults up to now. Faults ahead
+ * of the clock can be added, moved or removed without starting again; a change to the past can't.
+ */
+function samePast(a: LabDoc, b: LabDoc, nowMs: number): boolean {
+  const past = (doc: LabDoc) => JSON.stringify(faultsToScript(doc.faults).filter((step) => step.atMs <= nowMs));
+  return a.seed === b.seed && past(a) === past(b);
 }
 
 /**
  * The live run behind the Lab. A design change the engine can take live (an algorithm, a rate,
  * TLS) is applied to the running simulation, recorded as a timed step, and cuts the current chart
- * sample so the next one shows only the new design; a change it can't (a pool's size, the L4
- * tier, the seed, the faults) starts the run again from zero.
+ * sample so the next one shows only the new design; faults ahead of the clock are rescheduled in
+ * place. A change the engine can't take live (a pool's size, the seed, a fault in the past)
+ * starts the run again from zero.
  */
 class LabRunner {
   loop: LabLoop;
@@ -29,12 +34,19 @@ class LabRunner {
     if (next === this.doc) return 'same';
     const previous = this.doc;
     this.doc = next;
-    const change = sameTimeline(previous, next) ? liveChange(previous.design, next.design) : null;
-    if (change?.kind === 'same') return 'same';
+    const run = this.loop.run;
+    const change = samePast(previous, next, run.timeMs) ? liveChange(previous.design, next.design) : null;
+    const faultsChanged = JSON.stringify(previous.faults) !== JSON.stringify(next.faults);
+    if (change?.kind === 'same') {
+      if (!faultsChanged) return 'same';
+      run.reschedule(faultsToScript(next.faults));
+      return 'live';
+    }
     if (change?.kind === 'update') {
       try {
-        this.loop.run.act({ action: 'update', patch: change.patch });
-        this.loop.sampler.cut(this.loop.run);
+        run.act({ action: 'update', patch: change.patch });
+        if (faultsChanged) run.reschedule(faultsToScript(next.faults));
+        this.loop.sampler.cut(run);
         return 'live';
       } catch {
         // The engine refused the live patch: the new design starts from zero instead.
