@@ -37,10 +37,6 @@ export const MetricsPanel = memo(function MetricsPanel({ metrics }: { metrics: M
             <dd>{text(value)}</dd>
           </div>
         ))}
-        <div>
-          <dt>{t('widget.metric.errors')}</dt>
-          <dd>{metrics.requests.failed}</dd>
-        </div>
         {pools.length > 1 &&
           pools.map((p) => (
             <div key={p.id}>
@@ -49,6 +45,16 @@ export const MetricsPanel = memo(function MetricsPanel({ metrics }: { metrics: M
             </div>
           ))}
       </dl>
+      {metrics.pools
+        .filter((p) => p.panic)
+        .map((p) => (
+          <p key={p.id} className="packet-flow__panic" role="status" data-panic={p.id}>
+            {t('widget.metric.panic', {
+              pool: p.id,
+              healthy: Math.round(p.healthyPercent),
+            })}
+          </p>
+        ))}
       <div className="table-scroll">
         <table className="metrics-table">
           <caption className="visually-hidden">{t('widget.metric.caption')}</caption>
@@ -70,6 +76,9 @@ export const MetricsPanel = memo(function MetricsPanel({ metrics }: { metrics: M
                   <td>
                     {t(`widget.state.${b.state}`)}
                     {!b.healthy ? ` · ${t('widget.state.down')}` : ''}
+                    {b.slowStartFactor < 1
+                      ? ` · ${t('widget.state.warming', { percent: Math.round(b.slowStartFactor * 100) })}`
+                      : ''}
                   </td>
                   <td>
                     {pct(b.window.share)}

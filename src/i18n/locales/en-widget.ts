@@ -269,6 +269,7 @@ const widget = {
     yours: 'your action',
   },
   metric: {
+    panic: 'Pool {{pool}} is in panic: {{healthy}}% of its servers are healthy, below its panic threshold, so it balances over all of them, unhealthy ones included.',
     hot: '{{times}}× its fair share',
     canaryOfV2: 'Canary share of /api/v2',
     caption: 'Backends over the last second',
@@ -301,6 +302,7 @@ const widget = {
     crashed: 'crashed',
     gray: 'gray (health OK, requests fail)',
     slow: 'slow (health OK, answers slowly)',
+    warming: 'slow start: {{percent}}% of its weight',
     down: 'marked down',
     draining: 'draining',
   },

@@ -14,7 +14,7 @@ const ru = {
     lessons: 'Уроки',
     lab: 'Лаборатория',
     glossary: 'Глоссарий',
-    progress: 'Ваш прогресс',
+    progress: 'Прогресс',
   },
   language: {
     label: 'Язык',

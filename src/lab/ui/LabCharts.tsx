@@ -76,6 +76,8 @@ function Chart({
   // The table is built only while open: 64 columns re-rendered every sample would cost frames.
   const [tableOpen, setTableOpen] = useState(false);
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: percent ? 0 : 1 });
+  const secondsFormat = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const seconds = (ms: number) => secondsFormat.format(ms / 1000);
   const format = (v: number) =>
     Number.isFinite(v) ? (percent ? `${number.format(v * 100)}%` : number.format(v)) : '—';
   const first = times[0] ?? 0;
@@ -95,8 +97,8 @@ function Chart({
   const ticks = y.ticks(4);
   const latest = series.map((s) => ({ id: s.id, value: s.values[s.values.length - 1] ?? NaN }));
   const summary = t(`lab.charts.summary.${id}`, {
-    from: number.format(first / 1000),
-    to: number.format(last / 1000),
+    from: seconds(first),
+    to: seconds(last),
     value: id === 'share' ? '' : format(latest[0]?.value ?? NaN),
     count: series.length,
   });
@@ -117,10 +119,10 @@ function Chart({
           </g>
         ))}
         <text className="lab-chart__axis" x={PAD.left} y={H - 4}>
-          {t('widget.unit.seconds', { value: number.format(first / 1000) })}
+          {t('widget.unit.seconds', { value: seconds(first) })}
         </text>
         <text className="lab-chart__axis" x={W - PAD.right} y={H - 4} textAnchor="end">
-          {t('widget.unit.seconds', { value: number.format(last / 1000) })}
+          {t('widget.unit.seconds', { value: seconds(last) })}
         </text>
         {fair !== undefined && (
           <line className="lab-chart__fair" x1={PAD.left} x2={W - PAD.right} y1={y(fair)} y2={y(fair)} />
@@ -153,7 +155,7 @@ function Chart({
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.time}>
-                    <th scope="row">{number.format(row.time / 1000)}</th>
+                    <th scope="row">{seconds(row.time)}</th>
                     {row.values.map((v, i) => (
                       <td key={series[i]?.id}>{format(v)}</td>
                     ))}

@@ -81,11 +81,17 @@ export function NumberField({
   label,
   value,
   onEdit,
+  commitOnBlur = false,
 }: {
   path: string;
   label: string;
   value: number;
   onEdit: TryEdit;
+  /**
+   * Check as typed but apply on Enter or on leaving the field: a fault's time or the seed, where
+   * "1" on the way to "12" would otherwise restart the run.
+   */
+  commitOnBlur?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
