@@ -27,7 +27,10 @@ export function defaultDesign(): LabDesign {
     paths: [{ path: '/api/v2/cart', weight: 1, responseKb: 37.6 }],
     // Off; when turned on, three proxies behind Maglev with DSR (the layered-tiers lesson).
     l4: { enabled: false, proxies: 3, forwarding: 'dsr', hashing: 'maglev' },
+    // An L7 proxy, as the lessons' baseline; in L4 mode the return path would be NAT.
     l7: {
+      mode: 'l7',
+      forwarding: 'nat',
       algorithm: 'round-robin',
       tls: 'terminate',
       stickiness: 'none',

@@ -5,7 +5,7 @@
  * The design speaks the form's language (a pool is a count and a speed spread, not a list of
  * servers); the engine's config is derived from it, never edited directly.
  */
-import type { Algorithm, SessionStore, Stickiness, TlsMode } from '../engine';
+import type { Algorithm, Forwarding, Mode, SessionStore, Stickiness, TlsMode } from '../engine';
 
 export const LAB_VERSION = 1;
 
@@ -25,7 +25,10 @@ export interface LabPathShare {
 
 export type LabRuleKind = 'path' | 'header' | 'cookie';
 
-/** One L7 listener rule: first match wins; a canary sends `canaryPercent` of matches elsewhere. */
+/**
+ * One L7 listener rule: first match wins; a canary sends `canaryPercent` of matches elsewhere. An
+ * L4 balancer never reads a request, so in L4 mode the rules stay in the design but are not applied.
+ */
 export interface LabRule {
   kind: LabRuleKind;
   /** Header or cookie name ('' for a path rule). */
@@ -68,13 +71,32 @@ export interface LabDesign {
   };
   /** The request mix by path (1–6 entries). */
   paths: LabPathShare[];
-  /** The optional L4 tier in front of the L7 proxies. */
+  /**
+   * The optional L4 tier in front of the L7 proxies. It fronts proxies, so it takes part only when
+   * the balancer works at L7; in L4 mode its settings stay in the design but are not applied.
+   */
   l4: { enabled: boolean; proxies: number; forwarding: 'nat' | 'dsr'; hashing: L4Hashing };
+  /**
+   * The balancer. The section keeps the name `l7` (field paths, links and saved designs use it);
+   * `mode` says which layer it works at: 'l7', a proxy that decides per request (so it can route
+   * by rules and stick by cookie), or 'l4', which decides once per connection and never reads HTTP.
+   * What each mode may use is `MODE_CHOICES` in `limits.ts`, the engine's own rules.
+   */
   l7: {
+    mode: Mode;
+    /**
+     * L4 mode's return path: 'nat' back through the balancer, 'dsr' straight from the server to
+     * the client. Not applied at L7 (a proxy always sees the response).
+     */
+    forwarding: Forwarding;
     algorithm: Algorithm;
+    /** 'passthrough' only in L4 mode. */
     tls: TlsMode;
+    /** 'cookie' only in L7 mode. */
     stickiness: Stickiness;
+    /** Applied only in L7 mode. */
     rules: LabRule[];
+    /** Where unmatched requests go; in L4 mode the one pool the balancer sends connections to. */
     defaultPool: string;
     activeHealth: { enabled: boolean; intervalMs: number; healthyThreshold: number; unhealthyThreshold: number };
     passiveHealth: { enabled: boolean; consecutiveErrors: number; ejectionMs: number };

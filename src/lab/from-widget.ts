@@ -34,7 +34,6 @@ import { sanitizeDoc } from './sanitize';
 
 /** What a Lab design cannot say about a scenario, by stable code (the page words them via i18n). */
 export type NotCarried =
-  | 'l4Mode'
   | 'quic'
   | 'migration'
   | 'tlsVersion'
@@ -111,8 +110,6 @@ function configToDesign(config: SimConfig, notes: Set<NotCarried>): Converted {
   note('spoofedXff', clients.spoofedXff !== null);
   note('ech', clients.ech);
   note('clientCookie', JSON.stringify(clients.cookie) !== JSON.stringify(base.clients.cookie));
-  // The design's balancer is always an L7 proxy: an L4 balancer, DSR and passthrough are L4-only.
-  note('l4Mode', balancer.mode === 'l4');
   note('sniRoutes', balancer.sniRoutes.length > 0);
   note('xff', !balancer.xff);
   note('cache', balancer.cache.enabled);
@@ -144,9 +141,13 @@ function configToDesign(config: SimConfig, notes: Set<NotCarried>): Converted {
     },
     paths: requestsToPaths(config.requests, notes),
     l4: frontTierToLab(config.frontTier, d.l4, notes),
+    // The balancer's layer and L4 return path carry over as they are (the engine refuses DSR and
+    // passthrough at L7 and cookies at L4, and so does the design).
     l7: {
+      mode: balancer.mode,
+      forwarding: balancer.forwarding,
       algorithm,
-      tls: balancer.tls === 'passthrough' ? 'terminate' : balancer.tls,
+      tls: balancer.tls,
       stickiness: balancer.stickiness,
       rules: balancer.rules.flatMap((rule) => ruleToLab(rule, notes)),
       defaultPool: balancer.defaultPool,

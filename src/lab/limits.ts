@@ -5,7 +5,7 @@
  * the row. This module imports only types from the engine, so the link codec and the saved-design
  * store can use it without loading the simulation.
  */
-import type { Algorithm, Forwarding, SessionStore, Stickiness, TlsMode } from '../engine';
+import type { Algorithm, Forwarding, Mode, SessionStore, Stickiness, TlsMode } from '../engine';
 import type { L4Hashing, LabFaultKind, LabProtocol, LabRuleKind } from './design';
 
 /** How the form shows a number (`ms` fields may be shown in seconds; `share` is 0–1). */
@@ -142,13 +142,16 @@ export function ruleValueLimit(kind: LabRuleKind): TextLimit {
 // ───────────────────────────── choices ─────────────────────────────
 
 /**
- * The Lab's L7 tier is always a proxy, so TLS passthrough (an L4-only mode) is not offered. Lists
- * are written out, not imported from the engine, to keep this module free of engine code.
+ * Every value a choice field may hold in any mode. The balancer's TLS and stickiness also depend
+ * on its mode (`MODE_CHOICES`). Lists are written out, not imported from the engine, to keep this
+ * module free of engine code.
  */
 export const CHOICES = {
   'clients.protocol': ['http1', 'http2', 'websocket'] as const satisfies readonly LabProtocol[],
   'l4.forwarding': ['nat', 'dsr'] as const satisfies readonly Forwarding[],
   'l4.hashing': ['5-tuple', 'ring-hash', 'maglev'] as const satisfies readonly L4Hashing[],
+  'l7.mode': ['l4', 'l7'] as const satisfies readonly Mode[],
+  'l7.forwarding': ['nat', 'dsr'] as const satisfies readonly Forwarding[],
   'l7.algorithm': [
     'round-robin',
     'weighted-round-robin',
@@ -160,7 +163,7 @@ export const CHOICES = {
     'ring-hash',
     'maglev',
   ] as const satisfies readonly Algorithm[],
-  'l7.tls': ['none', 'terminate', 'reencrypt'] as const satisfies readonly TlsMode[],
+  'l7.tls': ['none', 'terminate', 'passthrough', 'reencrypt'] as const satisfies readonly TlsMode[],
   'l7.stickiness': ['none', 'cookie', 'source-ip'] as const satisfies readonly Stickiness[],
   'l7.rules.*.kind': ['path', 'header', 'cookie'] as const satisfies readonly LabRuleKind[],
   sessions: ['none', 'memory', 'shared'] as const satisfies readonly SessionStore[],
@@ -171,4 +174,67 @@ export type ChoicePath = keyof typeof CHOICES;
 
 export function isChoice<P extends ChoicePath>(path: P, value: unknown): value is (typeof CHOICES)[P][number] {
   return typeof value === 'string' && (CHOICES[path] as readonly string[]).includes(value);
+}
+
+/** The balancer's fields whose choices depend on its mode. */
+export type ModeDependentPath = 'l7.tls' | 'l7.stickiness';
+
+/**
+ * What the balancer may use at each layer: exactly what the engine's `validateConfig` accepts.
+ * TLS passthrough is L4 only (a proxy must decrypt to read a request); termination and
+ * re-encryption are offered at L4 too, as an L4 balancer with a TLS listener (AWS NLB) does.
+ * Cookie stickiness needs HTTP, so L7 only. Every algorithm works at both layers (at L4 it picks
+ * once per connection), and L4 mode's return path may be NAT or DSR.
+ */
+export const MODE_CHOICES: {
+  readonly [M in Mode]: { readonly [P in ModeDependentPath]: readonly (typeof CHOICES)[P][number][] };
+} = {
+  l7: { 'l7.tls': ['none', 'terminate', 'reencrypt'], 'l7.stickiness': ['none', 'cookie', 'source-ip'] },
+  l4: { 'l7.tls': ['none', 'terminate', 'passthrough', 'reencrypt'], 'l7.stickiness': ['none', 'source-ip'] },
+};
+
+/**
+ * What a switch of mode puts in place of a choice the new mode lacks: passthrough becomes
+ * termination at L7 and cookie stickiness becomes none at L4 (as the lessons' mode knob does).
+ * Both replacements are valid in either mode.
+ */
+const MODE_FALLBACK: { readonly [P in ModeDependentPath]: (typeof CHOICES)[P][number] } = {
+  'l7.tls': 'terminate',
+  'l7.stickiness': 'none',
+};
+
+export function fitsMode<P extends ModeDependentPath>(
+  mode: Mode,
+  path: P,
+  value: (typeof CHOICES)[P][number],
+): boolean {
+  return (MODE_CHOICES[mode][path] as readonly string[]).includes(value);
+}
+
+/** `value` if `mode` allows it, else the field's fallback. */
+export function fitToMode<P extends ModeDependentPath>(
+  mode: Mode,
+  path: P,
+  value: (typeof CHOICES)[P][number],
+): (typeof CHOICES)[P][number] {
+  return fitsMode(mode, path, value) ? value : MODE_FALLBACK[path];
+}
+
+/**
+ * A DSR reply goes from the server straight to the client, bypassing the balancer; a balancer
+ * that terminates (or re-encrypts) TLS holds the client's TLS session, so the reply would have
+ * to pass through it. The two cannot be combined: DSR works with TLS off or passed through.
+ */
+export function dsrConflict(l7: { mode: Mode; forwarding: Forwarding; tls: TlsMode }): boolean {
+  return l7.mode === 'l4' && l7.forwarding === 'dsr' && (l7.tls === 'terminate' || l7.tls === 'reencrypt');
+}
+
+/** The balancer switched to `mode`, with whatever the new mode lacks replaced (one edit, one undo step). */
+export function withMode<L extends { mode: Mode; tls: TlsMode; stickiness: Stickiness }>(l7: L, mode: Mode): L {
+  return {
+    ...l7,
+    mode,
+    tls: fitToMode(mode, 'l7.tls', l7.tls),
+    stickiness: fitToMode(mode, 'l7.stickiness', l7.stickiness),
+  };
 }

@@ -10,6 +10,8 @@
  * - Arrays are cut to their limits (the array's path is listed). An element that cannot be
  *   repaired (a path with a bad URL, a rule naming a missing pool, a fault whose target does not
  *   exist at its time) is left out and listed as `faults.3`.
+ * - A TLS mode or stickiness the balancer's mode cannot use (passthrough at L7, a cookie at L4)
+ *   is replaced as a switch of mode would replace it (`withMode`), and listed.
  * - A wrong or missing `v` is an unknown version: the default doc comes back with `dropped: ['v']`
  *   and the caller decides what to tell the student.
  */
@@ -26,6 +28,8 @@ import {
 import {
   CHOICES,
   clampTo,
+  dsrConflict,
+  fitsMode,
   isChoice,
   limitOf,
   MAX_FAULTS,
@@ -35,6 +39,7 @@ import {
   MAX_SERVERS,
   ruleValueLimit,
   TEXT_LIMITS,
+  withMode,
   type ChoicePath,
   type NumberLimit,
   type TextLimit,
@@ -254,10 +259,24 @@ function readL7(r: Reader, value: unknown, pools: readonly LabPool[]): LabDesign
   const pf = r.fields('l7.passiveHealth', f?.get('passiveHealth'), Object.keys(d.passiveHealth));
   const a = d.activeHealth;
   const p = d.passiveHealth;
+  const mode = r.choice('l7.mode', 'l7.mode', f?.get('mode'), d.mode);
+  const tls = r.choice('l7.tls', 'l7.tls', f?.get('tls'), d.tls);
+  const stickiness = r.choice('l7.stickiness', 'l7.stickiness', f?.get('stickiness'), d.stickiness);
+  const fitted = withMode({ mode, tls, stickiness }, mode);
+  if (!fitsMode(mode, 'l7.tls', tls)) r.drop('l7.tls');
+  if (!fitsMode(mode, 'l7.stickiness', stickiness)) r.drop('l7.stickiness');
+  let forwarding = r.choice('l7.forwarding', 'l7.forwarding', f?.get('forwarding'), d.forwarding);
+  // DSR cannot carry replies of a TLS session the balancer holds: such a link falls back to NAT.
+  if (dsrConflict({ mode, forwarding, tls: fitted.tls })) {
+    forwarding = 'nat';
+    r.drop('l7.forwarding');
+  }
   return {
+    mode,
+    forwarding,
     algorithm: r.choice('l7.algorithm', 'l7.algorithm', f?.get('algorithm'), d.algorithm),
-    tls: r.choice('l7.tls', 'l7.tls', f?.get('tls'), 'terminate'),
-    stickiness: r.choice('l7.stickiness', 'l7.stickiness', f?.get('stickiness'), d.stickiness),
+    tls: fitted.tls,
+    stickiness: fitted.stickiness,
     rules: readRules(r, f?.get('rules'), poolIds),
     defaultPool: defaultPoolId,
     activeHealth: {

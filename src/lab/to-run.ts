@@ -96,9 +96,15 @@ export function ruleConfig(rule: LabRule, index: number): Rule {
   return { id: `rule-${index + 1}`, match: ruleMatch(rule), forward };
 }
 
+/**
+ * The design as the engine's config. The balancer works at `l7.mode`; what that layer cannot use
+ * stays in the design but is not applied: at L4 the rules (an L4 balancer never reads a request)
+ * and the L4 tier (it fronts L7 proxies), at L7 the L4 return path (a proxy sees every response).
+ */
 export function designToConfig(design: LabDesign): SimConfig {
   const base = defaultConfig();
   const { clients, l4, l7 } = design;
+  const atL4 = l7.mode === 'l4';
   return {
     ...base,
     clients: {
@@ -115,12 +121,12 @@ export function designToConfig(design: LabDesign): SimConfig {
     requests: requestTemplates(design),
     balancer: {
       ...base.balancer,
-      mode: 'l7',
-      forwarding: 'nat',
+      mode: l7.mode,
+      forwarding: atL4 ? l7.forwarding : 'nat',
       algorithm: l7.algorithm,
       tls: l7.tls,
       stickiness: l7.stickiness,
-      rules: l7.rules.map(ruleConfig),
+      rules: atL4 ? [] : l7.rules.map(ruleConfig),
       defaultPool: l7.defaultPool,
       drainMs: l7.drainMs,
       panicThresholdPercent: l7.panicThresholdPercent,
@@ -140,9 +146,10 @@ export function designToConfig(design: LabDesign): SimConfig {
         : null,
     },
     sessions: design.sessions,
-    frontTier: l4.enabled
-      ? { proxies: l4.proxies, forwarding: l4.forwarding, algorithm: TIER_ALGORITHM[l4.hashing] }
-      : null,
+    frontTier:
+      l4.enabled && !atL4
+        ? { proxies: l4.proxies, forwarding: l4.forwarding, algorithm: TIER_ALGORITHM[l4.hashing] }
+        : null,
     // Widgets set their own trace capacity when they start the run.
     traceCapacity: 0,
     windowMs: LAB_WINDOW_MS,
@@ -164,9 +171,9 @@ const LIVE_SECTIONS = ['clients', 'requests', 'balancer', 'health', 'sessions', 
 
 /**
  * What an edit means for a running simulation. Any pool change restarts it: the engine changes
- * servers only one at a time, by add and remove. Everything else, the L4 tier coming or going
- * included (the engine reconnects every client then), is a live update carrying exactly the
- * changed config sections, whole; the engine validates the result.
+ * servers only one at a time, by add and remove. Everything else, a switch of the balancer's
+ * layer and the L4 tier coming or going included (the engine reconnects every client then), is a
+ * live update carrying exactly the changed config sections, whole; the engine validates the result.
  */
 export function liveChange(prev: LabDesign, next: LabDesign): LiveChange {
   if (JSON.stringify(prev.pools) !== JSON.stringify(next.pools)) return { kind: 'restart' };

@@ -5,6 +5,7 @@
  */
 import type { LabDoc, LabFault, LabRule } from './design';
 import {
+  fitsMode,
   isChoice,
   limitOf,
   MAX_FAULTS,
@@ -17,6 +18,7 @@ import {
   type ChoicePath,
   type NumberLimit,
   type TextLimit,
+  dsrConflict,
 } from './limits';
 
 export type FieldErrorCode =
@@ -29,7 +31,8 @@ export type FieldErrorCode =
   | 'unknownServer'
   | 'duplicate'
   | 'tooManyServers'
-  | 'tooMany';
+  | 'tooMany'
+  | 'dsrTls';
 
 export interface FieldError {
   code: FieldErrorCode;
@@ -191,9 +194,18 @@ export function validateDoc(doc: LabDoc): FieldErrors {
   if (servers > MAX_SERVERS) errors.set('pools', { code: 'tooManyServers', max: MAX_SERVERS });
 
   const { l7 } = design;
+  choice('l7.mode', 'l7.mode', l7.mode);
+  choice('l7.forwarding', 'l7.forwarding', l7.forwarding);
   choice('l7.algorithm', 'l7.algorithm', l7.algorithm);
   choice('l7.tls', 'l7.tls', l7.tls);
   choice('l7.stickiness', 'l7.stickiness', l7.stickiness);
+  // What the engine refuses at the balancer's layer: passthrough at L7, cookie stickiness at L4.
+  if (isChoice('l7.mode', l7.mode)) {
+    if (isChoice('l7.tls', l7.tls) && !fitsMode(l7.mode, 'l7.tls', l7.tls)) errors.set('l7.tls', { code: 'pattern' });
+    if (isChoice('l7.stickiness', l7.stickiness) && !fitsMode(l7.mode, 'l7.stickiness', l7.stickiness))
+      errors.set('l7.stickiness', { code: 'pattern' });
+    if (dsrConflict(l7)) errors.set('l7.forwarding', { code: 'dsrTls' });
+  }
   choice('sessions', 'sessions', design.sessions);
   if (!poolIds.has(l7.defaultPool)) errors.set('l7.defaultPool', { code: 'unknownPool' });
   if (l7.rules.length > MAX_RULES) errors.set('l7.rules', { code: 'tooMany', max: MAX_RULES });

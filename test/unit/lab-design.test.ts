@@ -10,7 +10,9 @@ import {
   MAX_FAULTS,
   MAX_RUN_MS,
   MAX_SERVERS,
+  MODE_CHOICES,
   NUMBER_LIMITS,
+  withMode,
 } from '../../src/lab/limits';
 import { sanitizeDoc } from '../../src/lab/sanitize';
 import { validateDoc, validateNumberField } from '../../src/lab/validate';
@@ -71,13 +73,33 @@ describe('Lab limits', () => {
     expect(limitOf('nope')).toBeUndefined();
   });
 
-  it('clamps and rounds; offers no TLS passthrough at the L7 tier', () => {
+  it('clamps and rounds', () => {
     const count = NUMBER_LIMITS['clients.count'];
     expect(clampTo(count, 0)).toBe(1);
     expect(clampTo(count, 1e9)).toBe(10_000);
     expect(clampTo(count, 2.6)).toBe(3);
     expect(clampTo(NUMBER_LIMITS['clients.natShare'], 0.25)).toBe(0.25);
-    expect(CHOICES['l7.tls']).not.toContain('passthrough');
+  });
+
+  it('offers TLS passthrough only at L4 and cookie stickiness only at L7', () => {
+    expect(MODE_CHOICES.l7['l7.tls']).toEqual(['none', 'terminate', 'reencrypt']);
+    expect(MODE_CHOICES.l4['l7.tls']).toEqual(['none', 'terminate', 'passthrough', 'reencrypt']);
+    expect(MODE_CHOICES.l7['l7.stickiness']).toEqual(['none', 'cookie', 'source-ip']);
+    expect(MODE_CHOICES.l4['l7.stickiness']).toEqual(['none', 'source-ip']);
+    // Each mode's lists are drawn from the field's own.
+    for (const mode of CHOICES['l7.mode'])
+      for (const path of ['l7.tls', 'l7.stickiness'] as const)
+        for (const value of MODE_CHOICES[mode][path]) expect(CHOICES[path]).toContain(value);
+  });
+
+  it('switches the balancer’s mode in one step, replacing only what the new layer lacks', () => {
+    const l7 = { ...defaultDoc().design.l7, tls: 'reencrypt' as const, stickiness: 'cookie' as const };
+    const l4 = withMode(l7, 'l4');
+    expect(l4).toEqual({ ...l7, mode: 'l4', stickiness: 'none' });
+    const passthrough = { ...l4, tls: 'passthrough' as const, stickiness: 'source-ip' as const };
+    expect(withMode(passthrough, 'l7')).toEqual({ ...passthrough, mode: 'l7', tls: 'terminate' });
+    // A switch to the mode it is already in changes nothing.
+    expect(withMode(l7, 'l7')).toEqual(l7);
   });
 });
 
@@ -201,6 +223,48 @@ describe('validateDoc', () => {
   });
 });
 
+describe('validateDoc: the balancer’s mode', () => {
+  const withBalancer = (l7: Partial<LabDoc['design']['l7']>): LabDoc => {
+    const doc = richDoc();
+    doc.design.l7 = { ...doc.design.l7, ...l7 };
+    return doc;
+  };
+
+  it('accepts an L4 balancer with every TLS mode over NAT, its L7 rules left in place', () => {
+    for (const tls of ['none', 'terminate', 'passthrough', 'reencrypt'] as const)
+      expect([...validateDoc(withBalancer({ mode: 'l4', tls, forwarding: 'nat', stickiness: 'source-ip' }))]).toEqual(
+        [],
+      );
+  });
+
+  it('refuses DSR while the balancer holds the TLS session (terminate, re-encrypt), at the return path', () => {
+    for (const tls of ['none', 'passthrough'] as const)
+      expect([...validateDoc(withBalancer({ mode: 'l4', tls, forwarding: 'dsr' }))]).toEqual([]);
+    for (const tls of ['terminate', 'reencrypt'] as const)
+      expect(Object.fromEntries(validateDoc(withBalancer({ mode: 'l4', tls, forwarding: 'dsr' })))).toEqual({
+        'l7.forwarding': { code: 'dsrTls' },
+      });
+  });
+
+  it('refuses passthrough at L7 and cookie stickiness at L4, at the field', () => {
+    expect(Object.fromEntries(validateDoc(withBalancer({ mode: 'l7', tls: 'passthrough' })))).toEqual({
+      'l7.tls': { code: 'pattern' },
+    });
+    expect(Object.fromEntries(validateDoc(withBalancer({ mode: 'l4', stickiness: 'cookie' })))).toEqual({
+      'l7.stickiness': { code: 'pattern' },
+    });
+  });
+
+  it('keeps an L4 return path at L7 (not applied there) and refuses unknown modes', () => {
+    expect([...validateDoc(withBalancer({ mode: 'l7', forwarding: 'dsr' }))]).toEqual([]);
+    const errors = validateDoc(withBalancer({ mode: 'l3' as 'l4', forwarding: 'gre' as 'nat' }));
+    expect(Object.fromEntries(errors)).toEqual({
+      'l7.mode': { code: 'pattern' },
+      'l7.forwarding': { code: 'pattern' },
+    });
+  });
+});
+
 describe('sanitizeDoc', () => {
   it('returns a valid doc unchanged', () => {
     for (const doc of [defaultDoc(), richDoc()]) {
@@ -256,6 +320,42 @@ describe('sanitizeDoc', () => {
     // …and the slow fault at 7 s, whose server v1-3 no longer exists.
     const expected = ['clients.count', 'clients.ratePerSecond', 'clients.natShare', 'clients.usersPerIp', 'faults.4'];
     expect(dropped.sort()).toEqual([...expected, 'pools.0.count', 'l4.enabled', 'l7.tls', 'seed'].sort());
+  });
+
+  it('keeps the balancer’s mode and repairs what that mode cannot use', () => {
+    const read = (l7: Record<string, unknown>) => {
+      const input = JSON.parse(JSON.stringify(richDoc()));
+      Object.assign(input.design.l7, l7);
+      const { doc, dropped } = sanitizeDoc(input);
+      const { mode, tls, stickiness, forwarding } = doc.design.l7;
+      return { l7: { mode, tls, stickiness, forwarding }, dropped, rules: doc.design.l7.rules.length };
+    };
+    // An L4 balancer with passthrough and DSR reads back as it is, its L7 rules kept.
+    expect(read({ mode: 'l4', tls: 'passthrough', forwarding: 'dsr', stickiness: 'source-ip' })).toEqual({
+      l7: { mode: 'l4', tls: 'passthrough', stickiness: 'source-ip', forwarding: 'dsr' },
+      dropped: [],
+      rules: 3,
+    });
+    // Cookies need L7: at L4 the stickiness falls back to none.
+    expect(read({ mode: 'l4', stickiness: 'cookie', tls: 'terminate' })).toMatchObject({
+      l7: { mode: 'l4', tls: 'terminate', stickiness: 'none' },
+      dropped: ['l7.stickiness'],
+    });
+    // Passthrough is L4 only: an unknown mode reads as L7 and the TLS falls back to termination.
+    expect(read({ mode: 'L4', tls: 'passthrough', stickiness: 'cookie' })).toMatchObject({
+      l7: { mode: 'l7', tls: 'terminate', stickiness: 'cookie' },
+      dropped: ['l7.mode', 'l7.tls'],
+    });
+    expect(read({ forwarding: 'gre' })).toMatchObject({ l7: { forwarding: 'nat' }, dropped: ['l7.forwarding'] });
+  });
+
+  it('reads a doc saved before the balancer had a mode as an L7 proxy', () => {
+    const input = JSON.parse(JSON.stringify(richDoc()));
+    delete input.design.l7.mode;
+    delete input.design.l7.forwarding;
+    const { doc, dropped } = sanitizeDoc(input);
+    expect(dropped).toEqual([]);
+    expect(doc).toEqual(richDoc());
   });
 
   it('cuts huge arrays and drops faults whose target is missing at their time', () => {
@@ -369,6 +469,26 @@ describe('sanitizeDoc properties', () => {
         expectValid(mutated(mutations));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('any mix of the balancer’s choices, valid or not, gives a valid doc', () => {
+    const pick = <T>(values: readonly T[]) => fc.constantFrom<unknown>(...values, 'x', 4, null);
+    fc.assert(
+      fc.property(
+        fc.record({
+          mode: pick(CHOICES['l7.mode']),
+          forwarding: pick(CHOICES['l7.forwarding']),
+          tls: pick(CHOICES['l7.tls']),
+          stickiness: pick(CHOICES['l7.stickiness']),
+        }),
+        (l7) => {
+          const input = JSON.parse(JSON.stringify(richDoc()));
+          Object.assign(input.design.l7, l7);
+          expectValid(input);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, defaultConfig, SCENARIO_IDS, startRun } from '../../src/engine';
+import { createSimulation, defaultConfig, getScenario, SCENARIO_IDS, startRun } from '../../src/engine';
+import { validateConfig } from '../../src/engine/validate';
 import { defaultDesign, defaultDoc } from '../../src/lab/defaults';
 import type { LabDesign, LabDoc } from '../../src/lab/design';
 import { docFromWidget } from '../../src/lab/from-widget';
-import { MAX_RUN_MS } from '../../src/lab/limits';
+import { CHOICES, dsrConflict, MAX_RUN_MS, withMode } from '../../src/lab/limits';
 import { LAB_TEMPLATE_IDS, labTemplate } from '../../src/lab/templates';
 import { designToConfig, docToRunSpec, liveChange, serverIdsAt, spreadSpeed } from '../../src/lab/to-run';
 import { sanitizeDoc } from '../../src/lab/sanitize';
@@ -60,6 +61,57 @@ describe('docToRunSpec', () => {
     expect(config.frontTier).toEqual({ proxies: 2, forwarding: 'nat', algorithm: 'flow-hash' });
     expect(config.health).toEqual({ active: null, passive: { consecutiveErrors: 5, ejectionMs: 30_000 } });
     expect(config.balancer).toMatchObject({ mode: 'l7', defaultPool: 'v1', forwarding: 'nat' });
+  });
+
+  it('runs an L4 balancer: its return path, no rules and no L4 tier in front', () => {
+    const doc = labTemplate('canary');
+    doc.design.l4.enabled = true;
+    doc.design.l7 = { ...withMode(doc.design.l7, 'l4'), tls: 'passthrough', forwarding: 'dsr' };
+    expect(errorsOf(doc)).toEqual({});
+    const { config } = docToRunSpec(doc);
+    expect(config.balancer).toMatchObject({ mode: 'l4', forwarding: 'dsr', tls: 'passthrough', rules: [] });
+    expect(config.balancer.defaultPool).toBe('v1');
+    expect(config.frontTier).toBeNull();
+    // Back at L7 the rules and the tier apply again; the L4 return path does not (a proxy sees every response).
+    const back = docToRunSpec({ ...doc, design: { ...doc.design, l7: withMode(doc.design.l7, 'l7') } }).config;
+    expect(back.balancer).toMatchObject({ mode: 'l7', forwarding: 'nat', tls: 'terminate' });
+    expect(back.balancer.rules).toHaveLength(2);
+    expect(back.frontTier).not.toBeNull();
+  });
+
+  // The engine also accepts DSR with TLS terminated at an L4 balancer; the Lab refuses that one
+  // more combination, which cannot work (the reply would bypass the balancer's TLS session).
+  it('refuses exactly the balancer settings the engine refuses, and DSR with TLS held at the balancer', () => {
+    for (const mode of CHOICES['l7.mode'])
+      for (const tls of CHOICES['l7.tls'])
+        for (const stickiness of CHOICES['l7.stickiness'])
+          for (const forwarding of CHOICES['l7.forwarding'])
+            for (const tier of [false, true]) {
+              const doc = labTemplate('canary');
+              doc.design.l4.enabled = tier;
+              doc.design.l7 = { ...doc.design.l7, mode, tls, stickiness, forwarding };
+              const labOk = validateDoc(doc).size === 0;
+              let engineOk = true;
+              try {
+                validateConfig(designToConfig(doc.design));
+              } catch {
+                engineOk = false;
+              }
+              const dsrTls = dsrConflict({ mode, tls, forwarding });
+              expect(labOk, JSON.stringify({ mode, tls, stickiness, forwarding, tier })).toBe(engineOk && !dsrTls);
+            }
+  });
+
+  it.each(['none', 'terminate', 'passthrough', 'reencrypt'] as const)('runs an L4 balancer with TLS %s', (tls) => {
+    const doc = defaultDoc();
+    const forwarding = tls === 'none' || tls === 'passthrough' ? 'dsr' : 'nat';
+    doc.design.l7 = { ...doc.design.l7, mode: 'l4', tls, forwarding, stickiness: 'source-ip' };
+    expect(errorsOf(doc)).toEqual({});
+    const run = startRun(docToRunSpec(doc));
+    run.advanceTo(2000);
+    const m = run.sim.metrics();
+    expect(m.requests.completed).toBeGreaterThan(0);
+    expect(m.requests.failed).toBe(0);
   });
 
   it('spreads speeds evenly around the pool speed', () => {
@@ -130,6 +182,7 @@ describe('every valid doc runs', () => {
     fc.anything(),
     fc.double({ min: -1, max: 1e6, noNaN: true }),
     fc.constantFrom('web', 'web-5', 'v2', 'v2-3', '/api/', 'beta', 'add', 'remove', 'slow', 'cookie', 'header'),
+    fc.constantFrom('l4', 'l7', 'dsr', 'nat', 'passthrough', 'reencrypt', 'none', 'source-ip', true),
   );
 
   it('the engine accepts any sanitised design and refuses none of its faults', () => {
@@ -168,6 +221,8 @@ describe('liveChange', () => {
   it('is the same for equal designs, and for settings of an L4 tier that is off', () => {
     expect(liveChange(...edit(() => {}))).toEqual({ kind: 'same' });
     expect(liveChange(...edit((d) => (d.l4.proxies = 7)))).toEqual({ kind: 'same' });
+    // An L4 return path is not applied at L7.
+    expect(liveChange(...edit((d) => (d.l7.forwarding = 'dsr')))).toEqual({ kind: 'same' });
   });
 
   it('restarts on any pool change', () => {
@@ -185,6 +240,14 @@ describe('liveChange', () => {
     ['active checks off', (d) => (d.l7.activeHealth.enabled = false), ['health']],
     ['sessions', (d) => (d.sessions = 'shared'), ['sessions']],
     ['L4 tier on', (d) => (d.l4.enabled = true), ['frontTier']],
+    ['to L4', (d) => (d.l7 = withMode(d.l7, 'l4')), ['balancer']],
+    [
+      'to L4 with DSR and passthrough',
+      (d) => (d.l7 = { ...withMode(d.l7, 'l4'), forwarding: 'dsr', tls: 'passthrough' }),
+      ['balancer'],
+    ],
+    ['to L4 behind an L4 tier', (d) => ((d.l4.enabled = true), (d.l7 = withMode(d.l7, 'l4'))), ['balancer']],
+    ['cookie stickiness to L4', (d) => ((d.l7.stickiness = 'cookie'), (d.l7 = withMode(d.l7, 'l4'))), ['balancer']],
     [
       'panic and cookies',
       (d) => ((d.l7.panicThresholdPercent = 50), (d.clients.cookieShare = 0.5)),
@@ -203,6 +266,32 @@ describe('liveChange', () => {
     const { pools: _a, ...now } = sim.config;
     const { pools: _b, ...fresh } = designToConfig(next);
     expect(now).toEqual(fresh);
+  });
+
+  it('switches a running simulation to L4 and back, its L4 tier leaving and returning', () => {
+    const l7 = labTemplate('l4-l7').design;
+    const l4 = { ...l7, l7: { ...withMode(l7.l7, 'l4'), forwarding: 'dsr' as const, tls: 'passthrough' as const } };
+    const sim = createSimulation(designToConfig(l7), { seed: 1 });
+    sim.advanceTo(1000);
+    let completed = sim.metrics().requests.completed;
+    for (const [from, to, mode] of [
+      [l7, l4, 'l4'],
+      [l4, l7, 'l7'],
+    ] as const) {
+      const change = liveChange(from, to);
+      if (change.kind !== 'update') throw new Error(`expected an update, got ${change.kind}`);
+      expect(Object.keys(change.patch).sort()).toEqual(['balancer', 'frontTier']);
+      sim.update(change.patch);
+      sim.advanceBy(1000);
+      const { pools: _a, ...now } = sim.config;
+      const { pools: _b, ...fresh } = designToConfig(to);
+      expect(now).toEqual(fresh);
+      expect(sim.config.balancer.mode).toBe(mode);
+      expect(sim.metrics().frontTier ? 'l7' : 'l4').toBe(mode);
+      const after = sim.metrics().requests.completed;
+      expect(after).toBeGreaterThan(completed);
+      completed = after;
+    }
   });
 
   it('turns the L4 tier off and on again live', () => {
@@ -316,17 +405,50 @@ describe('docFromWidget', () => {
 
   it.each<[string, string | null, string[]]>([
     ['ecmp-rehash', null, ['ecmp', 'scriptUpdate']],
-    ['quic-migration', null, ['l4Mode', 'migration', 'quic']],
+    ['quic-migration', null, ['migration', 'quic']],
     ['reverse-proxy', null, ['cache', 'cacheable', 'spoofedXff']],
     ['algorithm-race', null, ['distribution', 'network']],
     ['herding-stale-stats', null, ['network', 'statsRefresh']],
-    ['nat-vs-dsr', 'forwarding:nat', ['l4Mode']],
+    ['nat-vs-dsr', 'forwarding:nat', []],
+    ['http2-pinning', null, []],
+    ['hash-churn', null, []],
     ['what-the-lb-sees', 'mode:l7', []],
     ['layered-tiers', null, []],
   ])('lists what the Lab cannot carry: %s', (id, state, codes) => {
     const result = docFromWidget(id, state)!;
     expect(result.notCarried).toEqual(codes);
     expect(errorsOf(result.doc)).toEqual({});
+  });
+
+  it.each(['nat-vs-dsr', 'http2-pinning', 'hash-churn', 'hash-churn-replay', 'quic-migration'] as const)(
+    '%s carries its L4 balancer over',
+    (id) => {
+      const { doc } = docFromWidget(id, null)!;
+      const scenario = getScenario(id).config.balancer;
+      expect(scenario.mode).toBe('l4');
+      expect(doc.design.l7).toMatchObject({ mode: 'l4', tls: scenario.tls, forwarding: scenario.forwarding });
+      expect(designToConfig(doc.design).balancer).toMatchObject({
+        mode: 'l4',
+        tls: scenario.tls,
+        forwarding: scenario.forwarding,
+        algorithm: scenario.algorithm,
+      });
+    },
+  );
+
+  it('carries the widgets’ mode and return path knobs', () => {
+    expect(docFromWidget('nat-vs-dsr', null)!.doc.design.l7).toMatchObject({ mode: 'l4', forwarding: 'dsr' });
+    expect(docFromWidget('nat-vs-dsr', 'forwarding:nat')!.doc.design.l7).toMatchObject({
+      mode: 'l4',
+      forwarding: 'nat',
+    });
+    expect(docFromWidget('what-the-lb-sees', 'mode:l4')!.doc.design.l7).toMatchObject({
+      mode: 'l4',
+      tls: 'passthrough',
+    });
+    const pinning = docFromWidget('http2-pinning', 'mode:l7')!;
+    expect(pinning.doc.design.l7).toMatchObject({ mode: 'l7', tls: 'terminate', forwarding: 'nat' });
+    expect(pinning.notCarried).toEqual([]);
   });
 
   it('reads an L4 tier back as the form has it', () => {

@@ -87,6 +87,8 @@ const rawDoc = fc.record({
         ),
         l7: fc.record(
           {
+            mode: fc.constantFrom(...CHOICES['l7.mode']),
+            forwarding: fc.constantFrom(...CHOICES['l7.forwarding']),
             algorithm: fc.constantFrom(...CHOICES['l7.algorithm']),
             tls: fc.constantFrom(...CHOICES['l7.tls']),
             stickiness: fc.constantFrom(...CHOICES['l7.stickiness']),
@@ -161,6 +163,21 @@ describe('Lab links', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('carry an L4 balancer, and read links made before it had a mode as L7', () => {
+    const doc = labTemplate('sticky-nat');
+    doc.design.l7 = { ...doc.design.l7, mode: 'l4', forwarding: 'dsr', tls: 'passthrough' };
+    const search = encodeLabSearch(doc) ?? '';
+    expect(decodeLabSearch(search)).toEqual({ doc, notices: [] });
+    // Links are diffs against the defaults: one without `mode` keeps meaning an L7 proxy.
+    const old = decodeLabSearch(pack({ design: { l7: { stickiness: 'cookie', tls: 'reencrypt' } } }));
+    expect(old.notices).toEqual([]);
+    expect(old.doc?.design.l7).toMatchObject({ mode: 'l7', forwarding: 'nat', stickiness: 'cookie', tls: 'reencrypt' });
+    // A link whose L4 balancer asks for a cookie loads with the cookie dropped, and says so.
+    const cookie = decodeLabSearch(pack({ design: { l7: { mode: 'l4', stickiness: 'cookie' } } }));
+    expect(cookie.doc?.design.l7).toMatchObject({ mode: 'l4', stickiness: 'none' });
+    expect(cookie.notices).toEqual([{ code: 'dropped', fields: ['l7.stickiness'] }]);
   });
 
   it('say null when the link would pass 2,000 characters', () => {

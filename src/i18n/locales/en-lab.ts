@@ -4,6 +4,7 @@ const lab = {
   heading: 'The Lab',
   intro:
     'Build any load-balanced system from parts, run it, and break it on purpose. Start from a template or from a lesson widget, change anything in the forms, schedule faults on the timeline, and watch each server’s share, latency and errors move. The design, its faults and its seed live in the address bar, so a link reproduces the run.',
+  jumpToRun: 'Go to the running system ↓',
   toolbar: {
     start: 'Start from',
     template: 'Template',
@@ -71,7 +72,15 @@ const lab = {
     proxies: 'L7 proxies behind it',
     forwarding: 'Return path',
     hashing: 'How a flow picks a proxy',
-    l7: 'L7 balancer',
+    l4TierAtL4:
+      'An L4 tier spreads flows over L7 proxies, so it has no place in front of an L4 balancer. Its settings are kept for when you switch the balancer back to L7.',
+    l7: 'Balancer',
+    mode: 'Works at',
+    modeHint:
+      'An L7 balancer reads every request and picks a server for each; an L4 balancer picks one per connection and never reads HTTP.',
+    l4Pool: 'Pool it sends connections to',
+    rulesAtL4: 'Routing rules need an L7 balancer: an L4 one never sees paths, headers or cookies.',
+    rulesKept: 'Your rules are kept and apply again when you switch back to L7.',
     algorithm: 'Algorithm',
     tls: 'TLS',
     stickiness: 'Stickiness',
@@ -163,6 +172,8 @@ const lab = {
     duplicate: 'This name is already used.',
     tooManyServers: 'At most {{max}} servers in all.',
     tooMany: 'At most {{max}} here.',
+    dsrTls:
+      'DSR can’t be used while the balancer terminates TLS: the server’s replies would bypass the TLS session the balancer holds. Use NAT, or pass TLS through.',
     elsewhere: 'Not applied: {{field}} would break ({{problem}})',
   },
   run: {
@@ -219,7 +230,6 @@ const lab = {
     dismissLabel: 'Dismiss this notice',
   },
   notCarried: {
-    l4Mode: 'an L4-only balancer (the Lab’s balancer is an L7 proxy)',
     quic: 'QUIC (HTTP/2 is used instead)',
     migration: 'QUIC connection migration',
     tlsVersion: 'the TLS version',

@@ -132,6 +132,10 @@ export default function Lab({ lang, reducedMotion }: { lang: Lang; reducedMotion
           <h2 id="lab-design-title" className="lab__section-title">
             {t('lab.form.title')}
           </h2>
+          {/* On a phone the run sits below the whole form: one tap takes the student there. */}
+          <a className="lab__jump" href="#lab-run-title">
+            {t('lab.jumpToRun')}
+          </a>
           <LabForm doc={design.doc} onEdit={onEdit} onList={onList} />
           <FaultsForm doc={design.doc} onEdit={onEdit} onList={onList} />
         </section>

@@ -1,14 +1,17 @@
 /**
  * The design as forms, in the order traffic flows: clients, what they ask for, the optional L4
- * tier, the L7 tier, health, and the server pools. Every field edits one path of the design through
- * `onEdit`, which refuses (with a message) anything that would make the design invalid.
+ * tier, the balancer, health, and the server pools. Every field edits one path of the design through
+ * `onEdit`, which refuses (with a message) anything that would make the design invalid. The
+ * balancer's mode decides what else it offers: only the TLS and stickiness choices valid at that
+ * layer, the return path at L4 only, and at L4 a note in place of the rules and the L4 tier (both
+ * kept in the design for a switch back to L7).
  */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OptionLabel } from '../../i18n/keys';
 import type { SessionStore } from '../../engine';
 import type { LabDoc } from '../design';
-import { CHOICES, MAX_PATHS } from '../limits';
+import { CHOICES, MAX_PATHS, MODE_CHOICES, withMode } from '../limits';
 import { CheckField, FormSection, NumberField, SelectField, TextField, type TryEdit } from './fields';
 import { PoolsForm } from './PoolsForm';
 import { RulesForm } from './RulesForm';
@@ -25,6 +28,7 @@ export const LabForm = memo(function LabForm({
 }) {
   const { t } = useTranslation();
   const d = doc.design;
+  const atL4 = d.l7.mode === 'l4';
   const option = (o: string) => t(`widget.option.${o as OptionLabel}`);
   return (
     <div className="lab-form">
@@ -104,8 +108,11 @@ export const LabForm = memo(function LabForm({
       </FormSection>
 
       <FormSection title={t('lab.form.l4')}>
-        <CheckField path="l4.enabled" label={t('lab.form.l4Enabled')} checked={d.l4.enabled} onEdit={onEdit} />
-        {d.l4.enabled && (
+        {atL4 && <p className="lab__hint">{t('lab.form.l4TierAtL4')}</p>}
+        {!atL4 && (
+          <CheckField path="l4.enabled" label={t('lab.form.l4Enabled')} checked={d.l4.enabled} onEdit={onEdit} />
+        )}
+        {!atL4 && d.l4.enabled && (
           <>
             <NumberField path="l4.proxies" label={t('lab.form.proxies')} value={d.l4.proxies} onEdit={onEdit} />
             <SelectField
@@ -130,6 +137,26 @@ export const LabForm = memo(function LabForm({
 
       <FormSection title={t('lab.form.l7')} open>
         <SelectField
+          path="l7.mode"
+          label={t('lab.form.mode')}
+          value={d.l7.mode}
+          options={CHOICES['l7.mode']}
+          optionLabel={option}
+          // One edit: what the new layer cannot use (passthrough at L7, a cookie at L4) is replaced too.
+          onEdit={(_path, mode) => onEdit('l7', withMode(d.l7, mode as typeof d.l7.mode))}
+        />
+        <p className="lab__hint">{t('lab.form.modeHint')}</p>
+        {atL4 && (
+          <SelectField
+            path="l7.forwarding"
+            label={t('lab.form.forwarding')}
+            value={d.l7.forwarding}
+            options={CHOICES['l7.forwarding']}
+            optionLabel={option}
+            onEdit={onEdit}
+          />
+        )}
+        <SelectField
           path="l7.algorithm"
           label={t('lab.form.algorithm')}
           value={d.l7.algorithm}
@@ -141,7 +168,7 @@ export const LabForm = memo(function LabForm({
           path="l7.tls"
           label={t('lab.form.tls')}
           value={d.l7.tls}
-          options={CHOICES['l7.tls']}
+          options={MODE_CHOICES[d.l7.mode]['l7.tls']}
           optionLabel={option}
           onEdit={onEdit}
         />
@@ -149,7 +176,7 @@ export const LabForm = memo(function LabForm({
           path="l7.stickiness"
           label={t('lab.form.stickiness')}
           value={d.l7.stickiness}
-          options={CHOICES['l7.stickiness']}
+          options={MODE_CHOICES[d.l7.mode]['l7.stickiness']}
           optionLabel={option}
           onEdit={onEdit}
         />
@@ -163,7 +190,25 @@ export const LabForm = memo(function LabForm({
         />
         <NumberField path="l7.slowStartMs" label={t('lab.form.slowStart')} value={d.l7.slowStartMs} onEdit={onEdit} />
         <NumberField path="l7.drainMs" label={t('lab.form.drain')} value={d.l7.drainMs} onEdit={onEdit} />
-        <RulesForm doc={doc} onEdit={onEdit} onList={onList} />
+        {atL4 ? (
+          <div className="lab-rules">
+            <h3 className="lab__subtitle">{t('lab.form.rules')}</h3>
+            <p className="lab__hint">
+              {t('lab.form.rulesAtL4')}
+              {d.l7.rules.length > 0 && ` ${t('lab.form.rulesKept')}`}
+            </p>
+            <SelectField
+              path="l7.defaultPool"
+              label={t('lab.form.l4Pool')}
+              value={d.l7.defaultPool}
+              options={d.pools.map((p) => p.id)}
+              optionLabel={(o) => o}
+              onEdit={onEdit}
+            />
+          </div>
+        ) : (
+          <RulesForm doc={doc} onEdit={onEdit} onList={onList} />
+        )}
       </FormSection>
 
       <FormSection title={t('lab.form.health')}>

@@ -64,6 +64,7 @@ export function useFieldName(): (path: string) => string {
     if (list === 'pools') return t('lab.form.pools');
     if (path.startsWith('l7.rules.')) return t('lab.form.ruleN', { n: Number(path.split('.')[2]) + 1 });
     if (path === 'l7.defaultPool') return t('lab.form.defaultPool');
+    if (path === 'l7.forwarding') return t('lab.form.forwarding');
     return path;
   };
 }
