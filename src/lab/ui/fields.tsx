@@ -44,11 +44,13 @@ const fromDisplay = (limit: NumberLimit, path: string, value: number) => value /
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 export function useErrorText(): (error: ShownError | null) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const name = useFieldName();
   return (error) => {
     if (!error) return '';
-    const text = t(`lab.error.${error.code}`, { min: error.min, max: error.max });
+    const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+    const format = (v: number | undefined) => (v === undefined ? '' : number.format(v));
+    const text = t(`lab.error.${error.code}`, { min: format(error.min), max: format(error.max) });
     return error.at ? t('lab.error.elsewhere', { field: name(error.at), problem: text }) : text;
   };
 }
