@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacketFlowAdapter } from '../../src/content/render/PacketFlowAdapter';
 import { DIRECTIVE_RENDERERS } from '../../src/content/render/directive-components';
@@ -13,7 +14,10 @@ function renderWidget(scenarioId: 'sticky-ip-hash-nat' | 'crash-memory-sessions'
   const onGoal = vi.fn();
   render(
     <I18nextProvider i18n={i18n}>
-      <PacketFlowWidget widgetId="w" scenarioId={scenarioId} reducedMotion goalReached={false} onGoal={onGoal} />
+      {/* A widget lives on a lesson page, inside the router (its "Open in the Lab" link needs it). */}
+      <MemoryRouter>
+        <PacketFlowWidget widgetId="w" scenarioId={scenarioId} reducedMotion goalReached={false} onGoal={onGoal} />
+      </MemoryRouter>
     </I18nextProvider>,
   );
   const widget = screen.getByRole('figure');
@@ -38,6 +42,21 @@ describe('PacketFlowWidget', () => {
     expect(affinity(widget)).toHaveDisplayValue('cookie');
     // URL writes are coalesced (at most four a second), so the link catches up shortly after.
     await waitFor(() => expect(param()).toBe('seed:42,affinity:cookie,natShare:30'));
+  });
+
+  it('links to the Lab with its scenario, its settings and the student’s own actions', async () => {
+    const user = userEvent.setup();
+    const { widget } = renderWidget('crash-memory-sessions');
+    await waitFor(() => expect(widget.querySelector('[data-headline]')).not.toBeNull());
+    await user.selectOptions(sessions(widget), 'shared');
+    await user.click(within(widget).getByRole('button', { name: 'Crash web-2' }));
+    const link = within(widget).getByRole('link', { name: 'Open in the Lab' });
+    await waitFor(() => {
+      const url = new URL(link.getAttribute('href') ?? '', 'http://x');
+      expect(url.pathname).toBe('/en/lab');
+      expect(url.searchParams.get('from')).toBe('crash-memory-sessions');
+      expect(url.searchParams.get('w')).toMatch(/^seed:42,.*sessions:shared.*,x:web-2@0\.0$/);
+    });
   });
 
   it('opens a shared link with its settings and the student’s timed actions', async () => {
