@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useLocation } from 'react-router';
 import type { Lang } from '../../lib/lang';
 import { labPath } from '../../lib/paths';
 import type { LabDoc } from '../design';
@@ -12,10 +13,13 @@ export type LabUrlState = { kind: 'link'; search: string } | { kind: 'tooLarge' 
 /**
  * Keeps the design, faults and seed in the address bar (`?v=1&d=…`), so reloading or sharing the
  * page reproduces the run. A design too large for a 2,000-character link leaves the bar bare and
- * says so; the page then offers the JSON file instead.
+ * says so; the page then offers the JSON file instead. A navigation that keeps the Lab mounted
+ * (the header's "Lab" link, from the Lab itself) writes the design back: the page shows it, so
+ * the address must hold it.
  */
 export function useLabUrl(lang: Lang, doc: LabDoc): LabUrlState {
   const search = useMemo(() => encodeLabSearch(doc), [doc]);
+  const { key: navigation } = useLocation();
   useEffect(() => {
     const timer = setTimeout(() => {
       const target = labPath(lang, search ?? '');
@@ -23,6 +27,6 @@ export function useLabUrl(lang: Lang, doc: LabDoc): LabUrlState {
       if (current !== target) window.history.replaceState(window.history.state, '', target + window.location.hash);
     }, WRITE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [lang, search]);
+  }, [lang, search, navigation]);
   return useMemo(() => (search === null ? { kind: 'tooLarge' } : { kind: 'link', search }), [search]);
 }
