@@ -1,9 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from './render-app';
 
-describe('the Lab page', () => {
+// The Lab keeps its design in the address bar: each test starts from a bare one.
+afterEach(() => window.history.replaceState(null, '', '/'));
+
+describe('the Lab page', { timeout: 30_000 }, () => {
   it('is linked from the header and offers every template', async () => {
     renderApp('/en/lab');
     // The Lab is a lazy route: its chunk loads first.

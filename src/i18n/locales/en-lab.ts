@@ -54,7 +54,7 @@ const lab = {
     clientCount: 'Users',
     rate: 'Requests per second (all users)',
     natShare: 'Users behind one corporate NAT',
-    usersPerIp: 'Other users per public IP (1 = own address, more = CGNAT)',
+    usersPerIp: 'Users not behind that NAT, per public IP (1 = own address, more = CGNAT)',
     protocol: 'Connections',
     requestsPerConnection: 'Requests per keep-alive connection',
     cookieShare: 'Users with the beta cookie (beta=1)',
@@ -177,7 +177,7 @@ const lab = {
     elsewhere: 'Not applied: {{field}} would break ({{problem}})',
   },
   run: {
-    title: 'Running',
+    title: 'The running system',
     step: 'Step ¼ s',
     speedOption: '{{speed}}×',
     restart: 'Restart',
@@ -191,7 +191,7 @@ const lab = {
     item: '{{time}}: {{what}} ({{status}})',
     status: {
       done: 'done',
-      upcoming: 'coming',
+      upcoming: 'upcoming',
       refused: 'could not happen',
     },
   },
@@ -214,7 +214,10 @@ const lab = {
     },
   },
   notice: {
-    version: 'This link was made by another version of the Lab, so the default design opened instead.',
+    version:
+      'This link was made by another version of the Lab. What this version understands was opened; anything else was left out.',
+    versionUnreadable:
+      'This link was made by another version of the Lab and could not be read, so the default design opened instead.',
     encoding: 'This link is damaged and could not be read, so the default design opened instead.',
     tooLong: 'This link is too long to be a Lab design, so the default design opened instead.',
     dropped: 'Some of the link could not be used and was left out: {{fields}}.',
@@ -256,7 +259,7 @@ const lab = {
     serverSizes: 'servers of different sizes within a pool',
     serverIds: 'the servers’ own names (the Lab numbers them per pool)',
     grayErrorRate: 'a gray server’s error rate',
-    slowdownFactor: 'a slow server’s slowdown',
+    slowdownFactor: 'how much slower a slow server is',
     scriptUpdate: 'setting changes in the scenario’s script',
     limits: 'values beyond the Lab’s limits (brought within them)',
   },

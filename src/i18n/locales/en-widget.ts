@@ -301,7 +301,7 @@ const widget = {
     up: 'up',
     crashed: 'crashed',
     gray: 'gray (health OK, requests fail)',
-    slow: 'slow (health OK, answers slowly)',
+    slow: 'slow (health OK, serves late)',
     warming: 'slow start: {{percent}}% of its weight',
     down: 'marked down',
     draining: 'draining',

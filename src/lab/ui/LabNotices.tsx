@@ -11,6 +11,7 @@ type ScenarioName = keyof Messages['widget']['scenario'];
 
 export type NoticeCode =
   | 'version'
+  | 'versionUnreadable'
   | 'encoding'
   | 'tooLong'
   | 'dropped'

@@ -29,5 +29,10 @@ export function readStartingDoc(search: string): { doc: LabDoc; notices: Notice[
     };
   }
   const decoded = decodeLabSearch(search);
-  return { doc: decoded.doc ?? defaultDoc(), notices: decoded.notices.map((n) => ({ ...n })) };
+  // "Another version" reads differently when nothing of the link could be used at all.
+  const notices = decoded.notices.map((n): Notice => ({
+    ...n,
+    code: n.code === 'version' && decoded.doc === null ? 'versionUnreadable' : n.code,
+  }));
+  return { doc: decoded.doc ?? defaultDoc(), notices };
 }

@@ -17,7 +17,8 @@ export function useDesignHistory(initial: LabDoc) {
   const commit = useCallback(
     (next: LabDoc, key = ''): void => {
       const now = performance.now();
-      const merge = key !== '' && key === last.current.key && now - last.current.at < MERGE_WITHIN_MS && history.canUndo;
+      const merge =
+        key !== '' && key === last.current.key && now - last.current.at < MERGE_WITHIN_MS && history.canUndo;
       if (merge) history.undo();
       history.push(next);
       last.current = { key, at: now };
