@@ -101,7 +101,7 @@ describe('the Lab from the keyboard', () => {
     await page.keyboard.press('Enter');
     expect(await focusRingShown(page), 'a visible focus ring on a text field').toBe(true);
     const item = page.locator('.lab-timeline__list li');
-    await expect.poll(() => item.textContent(), SLOW).toBe(`${at}.0 s: web-2 crashes (coming)`);
+    await expect.poll(() => item.textContent(), SLOW).toBe(`${at}.0 s: web-2 crashes (upcoming)`);
 
     // Then faster: forward past the fault's buttons and Play (Step is disabled while playing) to
     // the speed list, 1× → 2× → 4×.
