@@ -269,7 +269,8 @@ const widget = {
     yours: 'your action',
   },
   metric: {
-    panic: 'Pool {{pool}} is in panic: {{healthy}}% of its servers are healthy, below its panic threshold, so it balances over all of them, unhealthy ones included.',
+    panic:
+      'Pool {{pool}} is in panic: {{healthy}}% of its servers are healthy, below its panic threshold, so it balances over all of them, unhealthy ones included.',
     hot: '{{times}}× its fair share',
     canaryOfV2: 'Canary share of /api/v2',
     caption: 'Backends over the last second',
