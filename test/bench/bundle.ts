@@ -26,6 +26,14 @@ export interface BundleReport {
   /** The scheduling widgets' lazy chunks, each with what it imports beyond the lesson page. */
   ganttGzip: number;
   ballsGzip: number;
+  /**
+   * The Lab's route chunk and what it imports beyond the lesson page and the packet-flow widget
+   * chunk (which a lesson with a widget has already loaded): JS, and its CSS apart.
+   */
+  labExtraGzip: number;
+  labExtraCssGzip: number;
+  /** Everything the Lab route loads beyond the lesson page (a first visit straight to the Lab). */
+  labRouteGzip: number;
 }
 
 export function measureBundle(dist: string): BundleReport {
@@ -59,7 +67,26 @@ export function measureBundle(dist: string): BundleReport {
     if (key) visitLazy(key);
     return [...files].reduce((sum, file) => sum + gzip(file), 0);
   };
+  /** The keys of a chunk and of everything it imports, statically, all the way down. */
+  const closure = (marker: string) => {
+    const keys = new Set<string>();
+    const walk = (k: string) => {
+      if (keys.has(k) || !manifest[k]) return;
+      keys.add(k);
+      for (const next of manifest[k]?.imports ?? []) walk(next);
+    };
+    const key = Object.keys(manifest).find((k) => k.includes(marker));
+    if (key) walk(key);
+    return keys;
+  };
+  const widgetKeys = closure('widgets/PacketFlowWidget');
+  const labKeys = [...closure('routes/LabPage')].filter((k) => !seen.has(k));
+  const labExtra = labKeys.filter((k) => !widgetKeys.has(k));
+  const sum = (files: string[]) => [...new Set(files)].reduce((total, file) => total + gzip(file), 0);
   return {
+    labExtraGzip: sum(labExtra.map((k) => manifest[k]?.file ?? '')),
+    labExtraCssGzip: sum(labExtra.flatMap((k) => manifest[k]?.css ?? [])),
+    labRouteGzip: sum(labKeys.map((k) => manifest[k]?.file ?? '')),
     widgetGzip: lazyGzip('widgets/PacketFlowWidget'),
     ganttGzip: lazyGzip('GanttWidget'),
     ballsGzip: lazyGzip('BallsWidget'),

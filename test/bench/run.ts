@@ -9,6 +9,7 @@ import { findChromium } from '../e2e/chromium-path';
 import { measureBundle } from './bundle';
 import { runLighthouse } from './lighthouse';
 import { serveDist } from './static-server';
+import { labFrames, labSoak } from './lab';
 import { buildStressPage, launch, schedulingFrames, sliderLatency, soak, stressFrames } from './widgets';
 
 const KB = 1024;
@@ -20,6 +21,9 @@ const BUDGET = {
   lcpMs: 2000,
   tbtMs: 100,
   cls: 0.02,
+  labExtra: 90 * KB,
+  labP95Ms: 17.5,
+  labOver20: 0.05,
 };
 const misses: string[] = [];
 const check = (ok: boolean, label: string) => {
@@ -139,6 +143,65 @@ if (!process.argv.includes('--no-widgets')) {
   } finally {
     await browser.close();
     stress.server.close();
+    site.server.close();
+  }
+}
+
+// Issue #16's Lab budgets: what the Lab route adds to a lesson widget's chunks, its frames on a
+// busy design, and a soak of build, run, change, undo and reload (BENCH_SOAK_MINUTES, default 10).
+console.log('\nLab (/:lang/lab, lazy route chunk; gzip -9)');
+console.log(
+  `  Lab beyond the lesson page and the packet-flow widget chunk: ${kb(bundle.labExtraGzip)} JS (budget ${kb(BUDGET.labExtra)}) ${check(bundle.labExtraGzip > 0 && bundle.labExtraGzip <= BUDGET.labExtra, 'Lab chunk')}; CSS ${kb(bundle.labExtraCssGzip)}`,
+);
+console.log(`  Lab route, all lazy JS beyond the lesson page (for information): ${kb(bundle.labRouteGzip)}`);
+if (!process.argv.includes('--no-widgets') && !process.argv.includes('--no-lab')) {
+  const labSoakMinutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
+  const site = await serveDist(dist, CSP);
+  const browser = await launch(findChromium());
+  /** A Lab bench that fails (an element never appears, say) is reported as a miss, not a hang. */
+  const attempt = async (label: string, bench: () => Promise<void>) => {
+    try {
+      await bench();
+    } catch (error) {
+      console.log(
+        `  ${label}: FAILED (${error instanceof Error ? error.message : String(error)}) ${check(false, label)}`,
+      );
+    }
+  };
+  try {
+    console.log(
+      '\nLab frames: L4 tier (4 proxies, Maglev), 32 backends in 2 pools, 2,000 req/s, playing at 1× (requestAnimationFrame intervals, 6 s)',
+    );
+    for (const cpu of [1, 4]) {
+      const label = cpu === 1 ? 'normal CPU' : `${cpu}× CPU throttling`;
+      await attempt(`Lab frames, ${label}`, async () => {
+        const f = await labFrames(browser, site.url, cpu);
+        const ok = f.p95Ms <= BUDGET.labP95Ms && f.over20Share <= BUDGET.labOver20;
+        console.log(
+          `  ${label}: ${Math.round(f.meanInFlight)} packets in flight, p95 ${f.p95Ms.toFixed(1)} ms, ${(f.over20Share * 100).toFixed(1)}% of ${f.frames} frames over 20 ms, ${f.simSeconds.toFixed(2)} simulated s in ${f.seconds} s (budget p95 ≤ ${BUDGET.labP95Ms} ms, ≤ ${BUDGET.labOver20 * 100}%) ${check(ok, `Lab frames: ${label}`)}`,
+        );
+      });
+    }
+    if (labSoakMinutes > 0) {
+      await attempt('Lab soak', async () => {
+        const s = await labSoak(browser, site.url, labSoakMinutes);
+        const growth = s.after.heapMb - s.before.heapMb;
+        console.log(
+          `\nLab soak: ${s.minutes} min, ${s.rounds} rounds of 4 templates × (start, play, type rate and pool size, add a fault, undo ×3), then reload`,
+        );
+        console.log(
+          `  heap after GC: ${s.before.heapMb.toFixed(2)} → ${s.after.heapMb.toFixed(2)} MB (growth ${growth.toFixed(2).replace(/^-0\.00$/, '0.00')} MB, budget ≤ 2 MB) ${check(growth <= 2, 'Lab soak heap')}`,
+        );
+        console.log(
+          `  DOM nodes: ${s.before.nodes} → ${s.after.nodes}; listeners: ${s.before.listeners} → ${s.after.listeners} (back to baseline) ${check(s.after.nodes <= s.before.nodes && s.after.listeners <= s.before.listeners, 'Lab soak DOM/listeners')}`,
+        );
+        console.log(
+          `  same design at both measurements: ${s.sameDesign ? 'yes' : 'NO'}; undo brought the template back in ${s.starts - s.undoMisses} of ${s.starts} starts`,
+        );
+      });
+    }
+  } finally {
+    await browser.close();
     site.server.close();
   }
 }

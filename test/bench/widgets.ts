@@ -207,7 +207,7 @@ export interface MemoryFigures {
   listeners: number;
 }
 
-async function memoryFigures(cdp: CDPSession): Promise<MemoryFigures> {
+export async function memoryFigures(cdp: CDPSession): Promise<MemoryFigures> {
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };

@@ -94,3 +94,12 @@ export async function faultRows(page: Page): Promise<string[]> {
     }),
   );
 }
+
+/** Opens the run's "All numbers" table (built only while open) from the keyboard. */
+export async function openNumbers(page: Page): Promise<void> {
+  const panel = page.locator('[data-numbers]');
+  if (await panel.evaluate((d) => (d as HTMLDetailsElement).open)) return;
+  await panel.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await panel.locator('table').waitFor();
+}

@@ -2,7 +2,17 @@ import LZString from 'lz-string';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseURL, setupBrowser, waitForLesson } from './harness';
-import { SLOW, faultRows, field, linkPayload, openLab, play, waitForLab, waitForLink } from './lab-helpers';
+import {
+  SLOW,
+  faultRows,
+  field,
+  linkPayload,
+  openLab,
+  openNumbers,
+  play,
+  waitForLab,
+  waitForLink,
+} from './lab-helpers';
 
 const newPage = setupBrowser();
 
@@ -119,6 +129,7 @@ describe('"Open in the Lab" from lesson widgets', () => {
     expect(await field(page, 'sessions').inputValue()).toBe('memory');
     // The crash happens in the Lab's run too.
     await play(page, '4');
+    await openNumbers(page);
     await expect
       .poll(() => page.locator('[data-lab-run] tr[data-backend="web-2"] td').first().textContent(), SLOW)
       .toMatch(/^crashed/);

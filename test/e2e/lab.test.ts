@@ -13,6 +13,7 @@ import {
   waitForLab,
   waitForLink,
   waitForSamples,
+  openNumbers,
 } from './lab-helpers';
 
 const newPage = setupBrowser();
@@ -114,6 +115,7 @@ describe('the Lab from the keyboard', () => {
     await expect
       .poll(() => page.locator('[data-lab-run] .event-log__changes').textContent(), SLOW)
       .toMatch(/web-2 crashes/);
+    await openNumbers(page);
     await expect.poll(() => stateCell(page, 'web-2').textContent(), SLOW).toMatch(/^crashed/);
     expect(await stateCell(page, 'web-1').textContent()).not.toMatch(/crashed/);
     expect(await labTime(page)).toBeGreaterThanOrEqual(at * 1000);

@@ -156,10 +156,23 @@ export function LabRun({
           <EventLog hops={recent} events={events} selected={selected} onInspect={selectPacket} playing={playing} />
         </Disclosure>
       </div>
-      <Disclosure storageKey="lab:numbers" title={t('widget.metric.all')} className="packet-flow__panel">
-        <MetricsPanel metrics={metrics} />
-      </Disclosure>
+      <NumbersPanel metrics={metrics} />
     </section>
+  );
+}
+
+/**
+ * Every number as a table, built only while open: with 64 servers the table is the largest thing
+ * on the page, and re-rendering it every second while nobody reads it would cost frames.
+ */
+function NumbersPanel({ metrics }: { metrics: Metrics | null }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="disclosure packet-flow__panel" onToggle={(e) => setOpen(e.currentTarget.open)} data-numbers>
+      <summary className="disclosure__summary">{t('widget.metric.all')}</summary>
+      {open && <MetricsPanel metrics={metrics} />}
+    </details>
   );
 }
 

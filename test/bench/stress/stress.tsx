@@ -6,6 +6,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
 import {
   pool,
   scenarioConfig,
@@ -44,13 +45,16 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
   <I18nextProvider i18n={i18n}>
-    <PacketFlowWidget
-      widgetId="stress"
-      scenarioId={'bench-stress' as ScenarioId}
-      reducedMotion={false}
-      goalReached={false}
-      onGoal={() => undefined}
-      withGoal={false}
-    />
+    {/* The widget links to the Lab ("Open in the Lab"), so it needs a router, as in the course. */}
+    <MemoryRouter>
+      <PacketFlowWidget
+        widgetId="stress"
+        scenarioId={'bench-stress' as ScenarioId}
+        reducedMotion={false}
+        goalReached={false}
+        onGoal={() => undefined}
+        withGoal={false}
+      />
+    </MemoryRouter>
   </I18nextProvider>,
 );
