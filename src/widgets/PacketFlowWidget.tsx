@@ -19,14 +19,12 @@ import type { MeasureLabel } from '../i18n/keys';
 import { formatMeasure, type MeasureFormat } from '../lib/format-measure';
 import { SIM_MS_PER_SECOND, STEP_SIM_MS, type Speed } from './clock';
 import { Disclosure } from './Disclosure';
-import { EventLog } from './EventLog';
 import { GoalBox } from './GoalBox';
 import { Headline, type BackendAction } from './Headline';
-import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { MetricsPanel } from './MetricsPanel';
 import { Timeline } from './Timeline';
-import { PICTURE_HEIGHT, usePacketRenderer } from './use-packet-renderer';
+import { PacketPanels, PacketStage, selectedHop, usePacketPicture } from './PacketPicture';
 import { useSimulationLoop, type SamplePart } from './use-simulation-loop';
 import { useVisibility } from './use-visibility';
 import { useWidgetRun } from './use-widget-run';
@@ -77,22 +75,14 @@ export default function PacketFlowWidget({
   });
   const [playing, setPlaying] = useState(!reducedMotion);
   const [speed, setSpeed] = useState<Speed>(1);
-  const [selected, setSelected] = useState<number | null>(null);
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const [recent, setRecent] = useState<Hop[]>([]);
   const [events, setEvents] = useState<readonly RunEvent[]>([]);
   const [fastForward, setFastForward] = useState(false);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const packetHostRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(containerRef);
-
-  const selectPacket = useCallback((packetId: number) => {
-    setSelected(packetId);
-    setPlaying(false);
-  }, []);
-  const clearSelection = useCallback(() => setSelected(null), []);
-  usePacketRenderer({ loop, svgRef, packetHostRef, onSelect: selectPacket, onClear: clearSelection });
+  const pause = useCallback(() => setPlaying(false), []);
+  const { svgRef, packetHostRef, selected, setSelected, selectPacket, clearSelection } = usePacketPicture(loop, pause);
 
   const [goalJustReached, setGoalJustReached] = useState(false);
   const onSample = useCallback(
@@ -150,7 +140,7 @@ export default function PacketFlowWidget({
     setRecent([]);
     setEvents([]);
     resetRun();
-  }, [resetRun]);
+  }, [resetRun, setSelected]);
   const togglePlay = useCallback(() => setPlaying((p) => !p), []);
   const onKnob = useCallback(
     (apply: (sim: SimulationHandle) => void) => liveChange(() => apply(loop.sim)),
@@ -172,10 +162,6 @@ export default function PacketFlowWidget({
     });
   }, [runToEnd]);
 
-  const selectedHop =
-    selected === null
-      ? null
-      : (recent.find((h) => h.packetId === selected) ?? loop.hops.find((h) => h.packetId === selected) ?? null);
   const sim = loop.sim;
   const timeMs = metrics?.timeMs ?? 0;
   const ended = replay !== undefined && timeMs >= scenario.durationMs;
@@ -204,19 +190,7 @@ export default function PacketFlowWidget({
       {withGoal && (
         <GoalBox scenarioId={scenarioId} reached={goalReached || goalJustReached} announce={goalJustReached} />
       )}
-      <div className="packet-flow__stage">
-        <svg
-          ref={svgRef}
-          className="packet-flow__svg"
-          height={PICTURE_HEIGHT}
-          role="img"
-          // Focusable: arrow keys select the packets in flight (the renderer handles the keys).
-          tabIndex={0}
-          aria-label={`${t('widget.pictureLabel')} ${t('widget.pictureKeys')}`}
-        />
-        {/* The renderer draws packets on a canvas in here; the event log is their text alternative. */}
-        <div ref={packetHostRef} className="packet-flow__packet-host" aria-hidden="true" />
-      </div>
+      <PacketStage svgRef={svgRef} packetHostRef={packetHostRef} />
       <Legend />
       <WidgetControls
         widgetId={widgetId}
@@ -250,19 +224,16 @@ export default function PacketFlowWidget({
         onBackend={onBackend}
         onAdd={onAdd}
       />
-      <div className="packet-flow__panels">
-        <Disclosure
-          storageKey={`${widgetId}:inspector`}
-          title={t('widget.inspector.title')}
-          openFor={selected}
-          className="packet-flow__panel"
-        >
-          <Inspector hop={selectedHop} onClose={clearSelection} />
-        </Disclosure>
-        <Disclosure storageKey={`${widgetId}:log`} title={t('widget.log.title')} className="packet-flow__panel">
-          <EventLog hops={recent} events={events} selected={selected} onInspect={selectPacket} playing={playing} />
-        </Disclosure>
-      </div>
+      <PacketPanels
+        storagePrefix={widgetId}
+        hop={selectedHop(loop, recent, selected)}
+        recent={recent}
+        events={events}
+        selected={selected}
+        playing={playing}
+        onInspect={selectPacket}
+        onClose={clearSelection}
+      />
       <Disclosure
         storageKey={`${widgetId}:numbers`}
         title={t('widget.metric.all')}

@@ -32,6 +32,9 @@ export async function buildStressPage(root: string): Promise<string> {
           stress: resolve(root, 'test/bench/stress/index.html'),
           scheduling: resolve(root, 'test/bench/stress/scheduling.html'),
         },
+        // The site's one-chunk grouping of first-page modules (vite.config.ts) is for a single
+        // entry; with two it would merge both pages' code into one chunk that runs in each.
+        output: { codeSplitting: true },
       },
     },
   });

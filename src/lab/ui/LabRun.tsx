@@ -8,12 +8,9 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hop, Metrics, RunEvent } from '../../engine';
 import { SPEEDS, STEP_SIM_MS, type Speed } from '../../widgets/clock';
-import { Disclosure } from '../../widgets/Disclosure';
-import { EventLog } from '../../widgets/EventLog';
-import { Inspector } from '../../widgets/Inspector';
 import { Legend } from '../../widgets/Legend';
 import { MetricsPanel } from '../../widgets/MetricsPanel';
-import { PICTURE_HEIGHT, usePacketRenderer } from '../../widgets/use-packet-renderer';
+import { PacketPanels, PacketStage, selectedHop, usePacketPicture } from '../../widgets/PacketPicture';
 import { useSimulationLoop, type SamplePart } from '../../widgets/use-simulation-loop';
 import { useVisibility } from '../../widgets/use-visibility';
 import type { LabFault } from '../design';
@@ -42,22 +39,14 @@ export function LabRun({
   const { t } = useTranslation();
   const [playing, setPlaying] = useState(!reducedMotion);
   const [speed, setSpeed] = useState<Speed>(1);
-  const [selected, setSelected] = useState<number | null>(null);
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const [recent, setRecent] = useState<Hop[]>([]);
   const [events, setEvents] = useState<readonly RunEvent[]>([]);
   const [samples, setSamples] = useState(0);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const packetHostRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(containerRef);
-
-  const selectPacket = useCallback((packetId: number) => {
-    setSelected(packetId);
-    setPlaying(false);
-  }, []);
-  const clearSelection = useCallback(() => setSelected(null), []);
-  usePacketRenderer({ loop, svgRef, packetHostRef, onSelect: selectPacket, onClear: clearSelection });
+  const pause = useCallback(() => setPlaying(false), []);
+  const { svgRef, packetHostRef, selected, setSelected, selectPacket, clearSelection } = usePacketPicture(loop, pause);
 
   const eventCount = useRef(0);
   const onSample = useCallback(
@@ -107,12 +96,8 @@ export function LabRun({
     setRecent([]);
     setEvents([]);
     onRestart();
-  }, [onRestart]);
+  }, [onRestart, setSelected]);
 
-  const selectedHop =
-    selected === null
-      ? null
-      : (recent.find((h) => h.packetId === selected) ?? loop.hops.find((h) => h.packetId === selected) ?? null);
   const timeMs = metrics?.timeMs ?? 0;
 
   return (
@@ -129,33 +114,20 @@ export function LabRun({
         onSpeed={setSpeed}
         onRestart={restart}
       />
-      <div className="packet-flow__stage">
-        <svg
-          ref={svgRef}
-          className="packet-flow__svg"
-          height={PICTURE_HEIGHT}
-          role="img"
-          tabIndex={0}
-          aria-label={`${t('widget.pictureLabel')} ${t('widget.pictureKeys')}`}
-        />
-        <div ref={packetHostRef} className="packet-flow__packet-host" aria-hidden="true" />
-      </div>
+      <PacketStage svgRef={svgRef} packetHostRef={packetHostRef} />
       <Legend />
       <FaultTimeline faults={faults} events={events} timeMs={timeMs} />
       <LabCharts sampler={loop.sampler} version={samples} />
-      <div className="packet-flow__panels">
-        <Disclosure
-          storageKey="lab:inspector"
-          title={t('widget.inspector.title')}
-          openFor={selected}
-          className="packet-flow__panel"
-        >
-          <Inspector hop={selectedHop} onClose={clearSelection} />
-        </Disclosure>
-        <Disclosure storageKey="lab:log" title={t('widget.log.title')} className="packet-flow__panel">
-          <EventLog hops={recent} events={events} selected={selected} onInspect={selectPacket} playing={playing} />
-        </Disclosure>
-      </div>
+      <PacketPanels
+        storagePrefix="lab"
+        hop={selectedHop(loop, recent, selected)}
+        recent={recent}
+        events={events}
+        selected={selected}
+        playing={playing}
+        onInspect={selectPacket}
+        onClose={clearSelection}
+      />
       <NumbersPanel metrics={metrics} />
     </section>
   );
