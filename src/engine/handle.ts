@@ -25,7 +25,8 @@ export interface SimulationHandle {
   update(patch: DeepPartial<SimConfig>): void;
   setWeight(backendId: string, weight: number): void;
   addBackend(poolId: string, config?: Partial<BackendConfig>): RemapReport;
-  removeBackend(backendId: string): RemapReport;
+  /** Drains for `drainMs` (default `balancer.drainMs`; 0 removes at once). */
+  removeBackend(backendId: string, drainMs?: number): RemapReport;
   setBackendState(backendId: string, state: BackendState): void;
 }
 
@@ -51,7 +52,7 @@ export function createSimulation(config: SimConfig, options: { seed: number }): 
     update: (patch) => sim.update(patch),
     setWeight: (id, weight) => sim.setWeight(id, weight),
     addBackend: (poolId, backend) => sim.addBackend(poolId, backend),
-    removeBackend: (id) => sim.removeBackend(id),
+    removeBackend: (id, drainMs) => sim.removeBackend(id, drainMs),
     setBackendState: (id, state) => sim.setBackendState(id, state),
   };
 }

@@ -146,7 +146,7 @@ export class ScenarioRun {
           this.sim.setBackendState(step.backend, 'up');
           break;
         case 'remove':
-          event.remap = this.sim.removeBackend(step.backend);
+          event.remap = this.sim.removeBackend(step.backend, step.drainMs);
           break;
         case 'add': {
           const before = new Set(this.sim.backendIds());

@@ -349,8 +349,9 @@ export class Simulation extends SimState {
     return membership.addBackend(this, poolId, config);
   }
 
-  removeBackend(backendId: string): RemapReport {
-    return membership.removeBackend(this, backendId);
+  /** `drainMs` overrides `balancer.drainMs` for this removal (0: at once). */
+  removeBackend(backendId: string, drainMs?: number): RemapReport {
+    return membership.removeBackend(this, backendId, drainMs);
   }
 
   setBackendState(backendId: string, state: BackendState): void {

@@ -112,7 +112,11 @@ export interface LabDesign {
   sessions: SessionStore;
 }
 
-export type LabFaultKind = 'crash' | 'gray' | 'slow' | 'revive' | 'remove' | 'add';
+/**
+ * `remove` drains as the balancer is set to (`l7.drainMs`); `remove-now` takes the server out at
+ * once whatever that setting, so one run can compare a drained removal with an abrupt one.
+ */
+export type LabFaultKind = 'crash' | 'gray' | 'slow' | 'revive' | 'remove' | 'remove-now' | 'add';
 
 /** A fault scheduled on the timeline: at `atMs` of simulated time, to a server (or a pool, for add). */
 export interface LabFault {

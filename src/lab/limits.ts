@@ -167,7 +167,15 @@ export const CHOICES = {
   'l7.stickiness': ['none', 'cookie', 'source-ip'] as const satisfies readonly Stickiness[],
   'l7.rules.*.kind': ['path', 'header', 'cookie'] as const satisfies readonly LabRuleKind[],
   sessions: ['none', 'memory', 'shared'] as const satisfies readonly SessionStore[],
-  'faults.*.kind': ['crash', 'gray', 'slow', 'revive', 'remove', 'add'] as const satisfies readonly LabFaultKind[],
+  'faults.*.kind': [
+    'crash',
+    'gray',
+    'slow',
+    'revive',
+    'remove',
+    'remove-now',
+    'add',
+  ] as const satisfies readonly LabFaultKind[],
 };
 
 export type ChoicePath = keyof typeof CHOICES;

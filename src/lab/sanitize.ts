@@ -44,7 +44,7 @@ import {
   type NumberLimit,
   type TextLimit,
 } from './limits';
-import { faultOrder, ServerRoster, textError } from './validate';
+import { faultOrder, removes, ServerRoster, textError } from './validate';
 
 export interface Sanitized {
   doc: LabDoc;
@@ -371,7 +371,7 @@ function readFaults(r: Reader, value: unknown, pools: readonly LabPool[]): LabFa
       continue;
     }
     if (fault.kind === 'add') roster.add(fault.target);
-    if (fault.kind === 'remove') roster.remove(fault.target);
+    if (removes(fault)) roster.remove(fault.target);
     keep.add(j);
   }
   return read.filter((_, j) => keep.has(j)).map((x) => x.fault);

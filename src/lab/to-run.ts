@@ -19,7 +19,7 @@ import {
 } from '../engine';
 import type { L4Hashing, LabDesign, LabDoc, LabFault, LabPool, LabRule } from './design';
 import { MAX_RUN_MS, MAX_SERVERS } from './limits';
-import { faultOrder, ServerRoster } from './validate';
+import { faultOrder, removes, ServerRoster } from './validate';
 
 /** The Lab samples its charts every 250 ms, so the engine's "recent" window is one sample long. */
 export const LAB_WINDOW_MS = 250;
@@ -156,11 +156,16 @@ export function designToConfig(design: LabDesign): SimConfig {
   };
 }
 
-/** Faults in run order as script steps; a removal drains when `l7.drainMs` > 0 (the engine's rule). */
+/**
+ * Faults in run order as script steps. A `remove` drains when `l7.drainMs` > 0 (the engine's
+ * rule); a `remove-now` is a removal with draining 0 for that server alone.
+ */
 export function faultsToScript(faults: readonly LabFault[]): ScriptStep[] {
-  return faultOrder(faults).map((i) => {
+  return faultOrder(faults).map((i): ScriptStep => {
     const { atMs, kind, target } = faults[i] as LabFault;
-    return kind === 'add' ? { atMs, action: 'add', pool: target } : { atMs, action: kind, backend: target };
+    if (kind === 'add') return { atMs, action: 'add', pool: target };
+    if (kind === 'remove-now') return { atMs, action: 'remove', backend: target, drainMs: 0 };
+    return { atMs, action: kind, backend: target };
   });
 }
 
@@ -196,7 +201,7 @@ export function serverIdsAt(doc: LabDoc, atMs: number, beforeFault?: number): st
     const fault = doc.faults[i] as LabFault;
     if (beforeFault === undefined ? fault.atMs >= atMs : i === beforeFault) break;
     if (fault.kind === 'add' && roster.hasPool(fault.target) && roster.total < MAX_SERVERS) roster.add(fault.target);
-    if (fault.kind === 'remove') roster.remove(fault.target);
+    if (removes(fault)) roster.remove(fault.target);
   }
   return roster.ids();
 }

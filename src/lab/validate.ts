@@ -21,6 +21,11 @@ import {
   dsrConflict,
 } from './limits';
 
+/** Whether a fault takes its server out of the pool (drained or at once). */
+export function removes(fault: LabFault): boolean {
+  return fault.kind === 'remove' || fault.kind === 'remove-now';
+}
+
 export type FieldErrorCode =
   | 'number'
   | 'integer'
@@ -263,6 +268,6 @@ function validateFaults(doc: LabDoc, errors: FieldErrors, number: (path: string,
       else if (roster.total >= MAX_SERVERS) errors.set(`${at}.target`, { code: 'tooManyServers', max: MAX_SERVERS });
       else roster.add(fault.target);
     } else if (!roster.has(fault.target)) errors.set(`${at}.target`, { code: 'unknownServer' });
-    else if (fault.kind === 'remove') roster.remove(fault.target);
+    else if (removes(fault)) roster.remove(fault.target);
   }
 }

@@ -14,6 +14,7 @@ export function useStepText(): (steps: readonly ScriptStep[]) => string {
       const parts = steps
         .filter((s) => s.action !== 'add')
         .map((s) => {
+          if (s.action === 'remove' && s.drainMs === 0) return t('widget.change.removeNow', { backend: s.backend });
           if (s.action !== 'update')
             return t(`widget.change.${s.action}`, { backend: 'backend' in s ? s.backend : '' });
           // The one setting scripts change that deserves its own words: the L4 node count.

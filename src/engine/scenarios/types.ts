@@ -9,7 +9,9 @@ import type { MeasureId } from '../measures.ts';
 
 /** A change at a simulated time: written into a scenario's script, or done by a student. */
 export type ScriptStep =
-  | { atMs: number; action: 'crash' | 'revive' | 'gray' | 'slow' | 'remove'; backend: string }
+  | { atMs: number; action: 'crash' | 'revive' | 'gray' | 'slow'; backend: string }
+  /** `drainMs` overrides the balancer's draining for this one removal (0: cut at once). */
+  | { atMs: number; action: 'remove'; backend: string; drainMs?: number }
   | { atMs: number; action: 'add'; pool: string; backend?: Partial<BackendConfig> }
   | { atMs: number; action: 'update'; patch: DeepPartial<SimConfig> };
 

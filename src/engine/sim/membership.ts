@@ -84,11 +84,16 @@ export function addBackend(s: SimState, poolId: string, config: Partial<BackendC
  * takes no new work and leaves when idle or at the deadline (see `startDrain`). Removing a
  * draining backend again cuts it now.
  */
-export function removeBackend(s: SimState, backendId: string): RemapReport {
+export function removeBackend(
+  s: SimState,
+  backendId: string,
+  drainMs: number = s.config.balancer.drainMs,
+): RemapReport {
+  if (!(drainMs >= 0 && drainMs <= 3_600_000))
+    throw new EngineParamError(`drainMs for ${backendId}`, 'a number of ms from 0 to 3,600,000', drainMs);
   const b = backendIndex(s, backendId);
   const poolIndex = s.backends[b]!.pool;
   const before = snapshotChoices(s, poolIndex);
-  const drainMs = s.config.balancer.drainMs;
   const backend = s.backends[b]!;
   if (drainMs > 0 && backend.drain === null) startDrain(s, b, drainMs);
   else {

@@ -147,7 +147,8 @@ const lab = {
     gray: 'turns gray (fails requests, passes checks)',
     slow: 'slows down',
     revive: 'recovers',
-    remove: 'is removed',
+    remove: 'is removed (draining as set for the balancer)',
+    'remove-now': 'is removed at once, without draining',
     add: 'a server is added',
   },
   field: {

@@ -182,6 +182,7 @@ const widget = {
     slow: '{{backend}} slows down: it still passes health checks, but answers slowly',
     revive: '{{backend}} recovers',
     remove: '{{backend}} is removed from the pool',
+    removeNow: '{{backend}} is removed at once, without draining',
     add_one: '{{count}} server joins the pool',
     add_other: '{{count}} servers join the pool',
     update: 'the settings change',
