@@ -116,6 +116,14 @@ export function LabRun({
       />
       <PacketStage svgRef={svgRef} packetHostRef={packetHostRef} />
       <Legend />
+      {/* A pool in panic changes everything about where requests go: said beside the picture. */}
+      {metrics?.pools
+        .filter((p) => p.panic)
+        .map((p) => (
+          <p key={p.id} className="packet-flow__panic" data-panic={p.id}>
+            {t('widget.metric.panic', { pool: p.id, healthy: Math.round(p.healthyPercent) })}
+          </p>
+        ))}
       <FaultTimeline faults={faults} events={events} timeMs={timeMs} />
       <LabCharts sampler={loop.sampler} version={samples} />
       <PacketPanels
