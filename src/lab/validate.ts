@@ -65,12 +65,32 @@ export function parseNumberInput(raw: string): number {
   return DECIMAL.test(text) ? Number(text) : NaN;
 }
 
+/**
+ * Reads a numeric text input as typed. `scale` is how the form shows the field (1000 ms shown as
+ * 1 s is 0.001; a 0–1 share shown in percent is 100): the number is read in the shown unit, checked
+ * in the stored one, and a range error names its limits in the shown unit again.
+ */
+export function readNumberField(
+  path: string,
+  raw: string,
+  scale = 1,
+): { value: number; error: null } | { value: null; error: FieldError } {
+  const limit = limitOf(path);
+  if (raw.trim() === '') return { value: null, error: { code: 'required' } };
+  // Float noise from the unit conversion (0.1 × 100) must not fail an integer check.
+  const value = Math.round((parseNumberInput(raw) / scale) * 1e6) / 1e6;
+  const error = limit ? numberError(limit, value) : null;
+  if (!error) return { value, error: null };
+  const shown = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * scale * 1e6) / 1e6);
+  return {
+    value: null,
+    error: error.code === 'range' ? { ...error, min: shown(error.min), max: shown(error.max) } : error,
+  };
+}
+
 /** As-you-type check of a numeric text input; null when it is fine (or the field has no limit). */
 export function validateNumberField(path: string, raw: string): FieldError | null {
-  const limit = limitOf(path);
-  if (!limit) return null;
-  if (raw.trim() === '') return { code: 'required' };
-  return numberError(limit, parseNumberInput(raw));
+  return limitOf(path) ? readNumberField(path, raw).error : null;
 }
 
 export function textError(limit: TextLimit, value: unknown): FieldError | null {

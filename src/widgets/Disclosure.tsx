@@ -37,6 +37,7 @@ export function Disclosure({
   title,
   openFor = null,
   openOnWideScreens = true,
+  buildWhileClosed = true,
   className,
   children,
 }: {
@@ -45,6 +46,11 @@ export function Disclosure({
   openFor?: string | number | null;
   /** Whether the panel starts open on a wide screen, until the student says otherwise. */
   openOnWideScreens?: boolean;
+  /**
+   * False for a large panel that changes every second (the Lab's table of 64 servers): its
+   * content is built only while open, so a closed panel costs no renders.
+   */
+  buildWhileClosed?: boolean;
   className?: string;
   children: ReactNode;
 }) {
@@ -69,7 +75,7 @@ export function Disclosure({
       <summary className="disclosure__summary" id={id}>
         {title}
       </summary>
-      {children}
+      {(open || buildWhileClosed) && children}
     </details>
   );
 }

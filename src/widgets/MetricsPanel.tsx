@@ -45,16 +45,6 @@ export const MetricsPanel = memo(function MetricsPanel({ metrics }: { metrics: M
             </div>
           ))}
       </dl>
-      {metrics.pools
-        .filter((p) => p.panic)
-        .map((p) => (
-          <p key={p.id} className="packet-flow__panic" role="status" data-panic={p.id}>
-            {t('widget.metric.panic', {
-              pool: p.id,
-              healthy: Math.round(p.healthyPercent),
-            })}
-          </p>
-        ))}
       <div className="table-scroll">
         <table className="metrics-table">
           <caption className="visually-hidden">{t('widget.metric.caption')}</caption>

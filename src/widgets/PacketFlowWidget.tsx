@@ -29,6 +29,7 @@ import { useSimulationLoop, type SamplePart } from './use-simulation-loop';
 import { useVisibility } from './use-visibility';
 import { useWidgetRun } from './use-widget-run';
 import { OpenInLab } from './OpenInLab';
+import { PanicNotice } from './PanicNotice';
 import { WidgetControls } from './WidgetControls';
 import './styles/index.css';
 
@@ -192,6 +193,7 @@ export default function PacketFlowWidget({
       )}
       <PacketStage svgRef={svgRef} packetHostRef={packetHostRef} />
       <Legend />
+      <PanicNotice pools={metrics?.pools} />
       <WidgetControls
         widgetId={widgetId}
         scenarioId={scenarioId}

@@ -97,7 +97,7 @@ export async function faultRows(page: Page): Promise<string[]> {
 
 /** Opens the run's "All numbers" table (built only while open) from the keyboard. */
 export async function openNumbers(page: Page): Promise<void> {
-  const panel = page.locator('[data-numbers]');
+  const panel = page.locator('[data-lab-run] .lab-numbers');
   if (await panel.evaluate((d) => (d as HTMLDetailsElement).open)) return;
   await panel.locator('summary').focus();
   await page.keyboard.press('Enter');

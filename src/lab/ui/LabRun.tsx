@@ -8,8 +8,10 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hop, Metrics, RunEvent } from '../../engine';
 import { SPEEDS, STEP_SIM_MS, type Speed } from '../../widgets/clock';
+import { Disclosure } from '../../widgets/Disclosure';
 import { Legend } from '../../widgets/Legend';
 import { MetricsPanel } from '../../widgets/MetricsPanel';
+import { PanicNotice } from '../../widgets/PanicNotice';
 import { PacketPanels, PacketStage, selectedHop, usePacketPicture } from '../../widgets/PacketPicture';
 import { useSimulationLoop, type SamplePart } from '../../widgets/use-simulation-loop';
 import { useVisibility } from '../../widgets/use-visibility';
@@ -116,14 +118,7 @@ export function LabRun({
       />
       <PacketStage svgRef={svgRef} packetHostRef={packetHostRef} />
       <Legend />
-      {/* A pool in panic changes everything about where requests go: said beside the picture. */}
-      {metrics?.pools
-        .filter((p) => p.panic)
-        .map((p) => (
-          <p key={p.id} className="packet-flow__panic" data-panic={p.id}>
-            {t('widget.metric.panic', { pool: p.id, healthy: Math.round(p.healthyPercent) })}
-          </p>
-        ))}
+      <PanicNotice pools={metrics?.pools} />
       <FaultTimeline faults={faults} events={events} timeMs={timeMs} />
       <LabCharts sampler={loop.sampler} version={samples} />
       <PacketPanels
@@ -136,23 +131,18 @@ export function LabRun({
         onInspect={selectPacket}
         onClose={clearSelection}
       />
-      <NumbersPanel metrics={metrics} />
+      {/* Every number as a table, built only while open: with 64 servers it is the largest thing on
+          the page, and re-rendering it every second while nobody reads it would cost frames. */}
+      <Disclosure
+        storageKey="lab:numbers"
+        title={t('widget.metric.all')}
+        openOnWideScreens={false}
+        buildWhileClosed={false}
+        className="packet-flow__panel lab-numbers"
+      >
+        <MetricsPanel metrics={metrics} />
+      </Disclosure>
     </section>
-  );
-}
-
-/**
- * Every number as a table, built only while open: with 64 servers the table is the largest thing
- * on the page, and re-rendering it every second while nobody reads it would cost frames.
- */
-function NumbersPanel({ metrics }: { metrics: Metrics | null }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <details className="disclosure packet-flow__panel" onToggle={(e) => setOpen(e.currentTarget.open)} data-numbers>
-      <summary className="disclosure__summary">{t('widget.metric.all')}</summary>
-      {open && <MetricsPanel metrics={metrics} />}
-    </details>
   );
 }
 

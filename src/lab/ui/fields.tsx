@@ -8,7 +8,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Messages } from '../../i18n/locales/en';
 import { limitOf, type NumberLimit } from '../limits';
-import type { FieldError } from '../validate';
+import { readNumberField, type FieldError } from '../validate';
 
 /** Why a change was refused; `at` names another field it would have broken (a fault's server, say). */
 export type ShownError = FieldError & { at?: string };
@@ -39,7 +39,6 @@ const displayUnit = (limit: NumberLimit, path: string): DisplayUnit | '' => {
 };
 
 const toDisplay = (limit: NumberLimit, path: string, value: number) => round(value * scaleOf(limit, path));
-const fromDisplay = (limit: NumberLimit, path: string, value: number) => value / scaleOf(limit, path);
 /** Float noise from the unit conversion (0.1 × 100) must not show as 10.000000000000002. */
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -119,25 +118,19 @@ export function NumberField({
     max: number.format(toDisplay(limit, path, limit.max)),
     unit: unit ? t(`lab.unit.${unit}`) : '',
   });
+  // The checks' own reader; a decimal comma is how Russian (and most of Europe) types a decimal.
+  const read = (raw: string) => readNumberField(path, raw.replace(',', '.'), scaleOf(limit, path));
   const onChange = (raw: string) => {
     setText(raw);
-    const trimmed = raw.trim().replace(',', '.');
-    if (trimmed === '') return setError({ code: 'required' });
-    const shown = Number(trimmed);
-    if (!Number.isFinite(shown)) return setError({ code: 'number' });
-    const min = toDisplay(limit, path, limit.min);
-    const max = toDisplay(limit, path, limit.max);
-    if (shown < min || shown > max) return setError({ code: 'range', min, max });
-    const stored = round(fromDisplay(limit, path, shown));
-    if (limit.integer && !Number.isInteger(stored)) return setError({ code: 'integer' });
+    const typed = read(raw);
+    if (typed.error) return setError(typed.error);
     if (commitOnBlur) return setError(null);
-    setError(onEdit(path, stored));
+    setError(onEdit(path, typed.value));
   };
   const commit = () => {
     if (!commitOnBlur || error) return;
-    const shown = Number(text.trim().replace(',', '.'));
-    const stored = round(fromDisplay(limit, path, shown));
-    if (Number.isFinite(shown) && stored !== value) setError(onEdit(path, stored));
+    const typed = read(text);
+    if (typed.error === null && typed.value !== value) setError(onEdit(path, typed.value));
   };
   return (
     <div className="lab-field">
